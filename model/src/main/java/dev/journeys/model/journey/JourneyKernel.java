@@ -1,0 +1,290 @@
+package dev.journeys.model.journey;
+
+import dev.journeys.model.event.Touchpoint;
+import dev.journeys.model.metric.Durations;
+import dev.journeys.model.primitive.LongIntMap;
+import dev.journeys.model.primitive.LongSet;
+import dev.journeys.model.transition.TouchpointStats;
+import dev.journeys.model.transition.TransitionCounts;
+import dev.journeys.model.transition.TransitionStats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The journey kernel streams customers one at a time: it cuts each customer's ordered events into
+ * journeys, judges their fates at the cut-off, and counts every passage with its drop-off and
+ * repeat-contact flags. Events must arrive grouped by customer and ordered inside the customer by
+ * (timestamp, source order, sequence) — by case first when journeys are per case.
+ *
+ * <p>It is the hot loop of every job: per event it stores a few primitives in reused arrays; names
+ * become small ints once, and counts are kept per transition id until {@link #counts()}.
+ */
+public final class JourneyKernel {
+
+  /** Receives each journey as the kernel closes it. */
+  @FunctionalInterface
+  public interface JourneySink {
+    void accept(String customerId, int index, String caseId, long startMicros, long endMicros, Fate fate,
+        String[] touchpoints);
+  }
+
+  private static final int START = 0;
+  private static final int END = 1;
+
+  private final JourneyRules rules;
+  private final long cutoffMicros;
+  private final long inactivityMicros;
+  private final long maxDurationMicros;
+  private final long[] windowMicros;
+  private final JourneySink sink;
+
+  private final Interner touchpoints = new Interner();
+  private final Interner channels = new Interner();
+  private final Interner owners = new Interner();
+  private final BitSet goals = new BitSet();
+  private final BitSet starts = new BitSet();
+  private final LongIntMap transitionIndex = new LongIntMap();
+  private final List<TransitionStats> transitionStats = new ArrayList<>();
+  private final List<Long> transitionKeys = new ArrayList<>();
+  private final List<TouchpointStats> touchpointStats = new ArrayList<>();
+  private final LongSet seenInJourney = new LongSet();
+  private final LongSet seenInCustomer = new LongSet();
+
+  // The buffered customer, in reused arrays.
+  private String customer;
+  private int n;
+  private long[] ts = new long[64];
+  private int[] tp = new int[64];
+  private int[] channel = new int[64];
+  private int[] owner = new int[64];
+  private boolean[] assisted = new boolean[64];
+  private String[] cases = new String[64];
+  private long[] assistedTimes = new long[16];
+  private long[][] repeatTimes;
+  private int[] repeatCount;
+
+  private long events;
+  private long customers;
+  private final long[] journeysByFate = new long[Fate.values().length];
+
+  public JourneyKernel(JourneyRules rules, long cutoffMicros, JourneySink sink) {
+    this.rules = Objects.requireNonNull(rules);
+    this.cutoffMicros = cutoffMicros;
+    this.inactivityMicros = Durations.micros(rules.inactivity());
+    this.maxDurationMicros = rules.maxDuration() == null ? Long.MAX_VALUE : Durations.micros(rules.maxDuration());
+    this.windowMicros = rules.repeatWindows().stream().mapToLong(w -> w.micros()).toArray();
+    this.sink = sink;
+    this.repeatTimes = new long[windowMicros.length][16];
+    this.repeatCount = new int[windowMicros.length];
+    touchpoints.id(Touchpoint.START_NAME);
+    touchpoints.id(Touchpoint.END_NAME);
+    touchpointStats.add(null);
+    touchpointStats.add(null);
+  }
+
+  /** Adds the next event; a new customer id closes the previous customer. */
+  public void add(String customerId, String caseId, long tsMicros, String touchpoint, String channelName,
+      String ownerName, boolean isAssisted) {
+    if (customer == null || !customer.equals(customerId)) {
+      flush();
+      customer = customerId;
+    } else if (tsMicros < ts[n - 1] && !(rules.perCase() && !Objects.equals(caseId, cases[n - 1]))) {
+      throw new IllegalStateException("Events of customer " + customerId + " are not in time order: "
+          + touchpoint + " at " + tsMicros + " follows " + ts[n - 1]);
+    }
+    if (n == ts.length) {
+      growBuffer();
+    }
+    ts[n] = tsMicros;
+    tp[n] = touchpointId(touchpoint);
+    channel[n] = channels.id(channelName);
+    owner[n] = owners.id(ownerName);
+    assisted[n] = isAssisted;
+    cases[n] = caseId;
+    n++;
+  }
+
+  /** Closes the buffered customer. Call once after the last event. */
+  public void flush() {
+    if (n > 0) {
+      processCustomer();
+    }
+    Arrays.fill(cases, 0, n, null);
+    n = 0;
+    customer = null;
+  }
+
+  /** Everything counted so far, keyed by names. Call {@link #flush()} first. */
+  public TransitionCounts counts() {
+    TransitionCounts counts = new TransitionCounts(windowMicros.length);
+    for (int id = 2; id < touchpoints.size(); id++) {
+      counts.touchpoint(touchpoints.name(id)).merge(touchpointStats.get(id));
+    }
+    for (int i = 0; i < transitionKeys.size(); i++) {
+      long key = transitionKeys.get(i);
+      counts.transition(touchpoints.name((int) (key >>> 32)), touchpoints.name((int) key))
+          .merge(transitionStats.get(i));
+    }
+    counts.addTotals(events, customers, journeysByFate);
+    return counts;
+  }
+
+  private int touchpointId(String name) {
+    int before = touchpoints.size();
+    int id = touchpoints.id(name);
+    if (id == before) {
+      if (rules.goals().contains(name)) {
+        goals.set(id);
+      }
+      if (rules.starts().contains(name)) {
+        starts.set(id);
+      }
+      touchpointStats.add(new TouchpointStats());
+    }
+    return id;
+  }
+
+  private void processCustomer() {
+    events += n;
+    customers++;
+    findRepeatContacts();
+    seenInCustomer.clear();
+    int journeyStart = 0;
+    int index = 0;
+    for (int i = 1; i <= n; i++) {
+      if (i == n || cutsBefore(i, journeyStart)) {
+        processJourney(journeyStart, i, index++);
+        journeyStart = i;
+      }
+    }
+  }
+
+  private boolean cutsBefore(int i, int journeyStart) {
+    if (rules.perCase()) {
+      return !Objects.equals(cases[i], cases[i - 1]);
+    }
+    return ts[i] - ts[i - 1] > inactivityMicros
+        || goals.get(tp[i - 1])
+        || starts.get(tp[i])
+        || ts[i] - ts[journeyStart] > maxDurationMicros;
+  }
+
+  /** Repeat contacts per window: assisted events whose nearest earlier assisted event lies within W. */
+  private void findRepeatContacts() {
+    int na = 0;
+    for (int i = 0; i < n; i++) {
+      if (assisted[i]) {
+        if (na == assistedTimes.length) {
+          assistedTimes = Arrays.copyOf(assistedTimes, na * 2);
+        }
+        assistedTimes[na++] = ts[i];
+      }
+    }
+    if (rules.perCase()) {
+      Arrays.sort(assistedTimes, 0, na); // cases interleave in time; contacts are judged across them
+    }
+    for (int w = 0; w < windowMicros.length; w++) {
+      if (repeatTimes[w].length < na) {
+        repeatTimes[w] = new long[Math.max(na, repeatTimes[w].length * 2)];
+      }
+      int count = 0;
+      for (int k = 1; k < na; k++) {
+        if (assistedTimes[k] - assistedTimes[k - 1] <= windowMicros[w]) {
+          repeatTimes[w][count++] = assistedTimes[k];
+        }
+      }
+      repeatCount[w] = count;
+    }
+  }
+
+  private void processJourney(int from, int to, int index) {
+    int last = to - 1;
+    boolean converted = false;
+    for (int i = from; i < to; i++) {
+      converted |= goals.get(tp[i]);
+    }
+    Fate fate;
+    if (!rules.judgesFates()) {
+      fate = Fate.UNJUDGED;
+    } else if (converted) {
+      fate = Fate.CONVERTED;
+    } else {
+      fate = cutoffMicros - ts[last] > inactivityMicros ? Fate.DROPPED : Fate.PENDING;
+    }
+    boolean decided = fate.isDecided();
+    boolean dropped = fate == Fate.DROPPED;
+    journeysByFate[fate.ordinal()]++;
+
+    seenInJourney.clear();
+    passage(START, tp[from], -1, ts[from], -1, -1, -1, -1, decided, dropped, dropped && from == last);
+    for (int i = from; i < last; i++) {
+      passage(tp[i], tp[i + 1], ts[i + 1] - ts[i], ts[i + 1], owner[i], owner[i + 1], channel[i], channel[i + 1],
+          decided, dropped, dropped && i + 1 == last);
+    }
+    passage(tp[last], END, -1, ts[last], -1, -1, -1, -1, decided, dropped, dropped);
+    for (int i = from; i < to; i++) {
+      TouchpointStats stats = touchpointStats.get(tp[i]);
+      stats.addEvent(seenInJourney.add(-1L - tp[i]), seenInCustomer.add(-1L - tp[i]));
+    }
+
+    if (sink != null) {
+      String[] names = new String[to - from];
+      for (int i = from; i < to; i++) {
+        names[i - from] = touchpoints.name(tp[i]);
+      }
+      sink.accept(customer, index, cases[from], ts[from], ts[last], fate, names);
+    }
+  }
+
+  private void passage(int a, int b, long gap, long tB, int ownerA, int ownerB, int channelA, int channelB,
+      boolean decided, boolean dropped, boolean droppedAfter) {
+    long key = ((long) a << 32) | (b & 0xFFFFFFFFL);
+    int index = transitionIndex.indexOf(key);
+    if (index == transitionStats.size()) {
+      transitionStats.add(new TransitionStats(windowMicros.length));
+      transitionKeys.add(key);
+    }
+    TransitionStats stats = transitionStats.get(index);
+    stats.addPassage(gap, ownerA, ownerB, channelA, channelB, decided, droppedAfter);
+    for (int w = 0; w < windowMicros.length; w++) {
+      if (tB <= cutoffMicros - windowMicros[w]) {
+        stats.addRepeat(w, hasRepeatContact(w, tB));
+      }
+    }
+    if (seenInJourney.add(index)) {
+      stats.addJourney(decided, dropped);
+      if (seenInCustomer.add(index)) {
+        stats.addCustomer();
+      }
+    }
+  }
+
+  /** Whether a repeat contact of window w lies in (tB, tB + W]. */
+  private boolean hasRepeatContact(int w, long tB) {
+    long[] times = repeatTimes[w];
+    int lo = 0;
+    int hi = repeatCount[w];
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[mid] <= tB) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < repeatCount[w] && times[lo] - tB <= windowMicros[w];
+  }
+
+  private void growBuffer() {
+    int size = ts.length * 2;
+    ts = Arrays.copyOf(ts, size);
+    tp = Arrays.copyOf(tp, size);
+    channel = Arrays.copyOf(channel, size);
+    owner = Arrays.copyOf(owner, size);
+    assisted = Arrays.copyOf(assisted, size);
+    cases = Arrays.copyOf(cases, size);
+  }
+}

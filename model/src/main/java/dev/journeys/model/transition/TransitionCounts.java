@@ -1,0 +1,89 @@
+package dev.journeys.model.transition;
+
+import dev.journeys.model.journey.Fate;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Transition counts are everything the kernel counted over some customers: stats per transition and
+ * per touchpoint, and totals of events, customers and journeys by fate. They merge across partitions.
+ */
+public final class TransitionCounts implements Serializable {
+
+  @Serial private static final long serialVersionUID = 1L;
+
+  private final int windows;
+  private final Map<TransitionKey, TransitionStats> transitions = new HashMap<>();
+  private final Map<String, TouchpointStats> touchpoints = new HashMap<>();
+  private long events;
+  private long customers;
+  private final long[] journeysByFate = new long[Fate.values().length];
+
+  public TransitionCounts(int windows) {
+    this.windows = windows;
+  }
+
+  public int windows() {
+    return windows;
+  }
+
+  public TransitionStats transition(String from, String to) {
+    return transitions.computeIfAbsent(new TransitionKey(from, to), k -> new TransitionStats(windows));
+  }
+
+  public TouchpointStats touchpoint(String name) {
+    return touchpoints.computeIfAbsent(name, k -> new TouchpointStats());
+  }
+
+  public void addTotals(long events, long customers, long[] journeysByFate) {
+    this.events += events;
+    this.customers += customers;
+    for (int i = 0; i < journeysByFate.length; i++) {
+      this.journeysByFate[i] += journeysByFate[i];
+    }
+  }
+
+  public void merge(TransitionCounts other) {
+    if (other.windows != windows) {
+      throw new IllegalArgumentException("Cannot merge counts of " + other.windows + " windows into " + windows);
+    }
+    other.transitions.forEach((key, stats) -> transition(key.from(), key.to()).merge(stats));
+    other.touchpoints.forEach((name, stats) -> touchpoint(name).merge(stats));
+    addTotals(other.events, other.customers, other.journeysByFate);
+  }
+
+  public boolean isEmpty() {
+    return transitions.isEmpty() && events == 0;
+  }
+
+  public Map<TransitionKey, TransitionStats> transitions() {
+    return Collections.unmodifiableMap(transitions);
+  }
+
+  public Map<String, TouchpointStats> touchpoints() {
+    return Collections.unmodifiableMap(touchpoints);
+  }
+
+  public long events() {
+    return events;
+  }
+
+  public long customers() {
+    return customers;
+  }
+
+  public long journeys() {
+    long sum = 0;
+    for (long n : journeysByFate) {
+      sum += n;
+    }
+    return sum;
+  }
+
+  public long journeys(Fate fate) {
+    return journeysByFate[fate.ordinal()];
+  }
+}
