@@ -29,7 +29,7 @@ public record JourneyRules(
 
   public static final Duration INACTIVITY_DEFAULT = Duration.ofDays(30);
   public static final List<RepeatWindow> REPEAT_WINDOWS_DEFAULT = List.of(
-      new RepeatWindow(Duration.ofHours(24)), new RepeatWindow(Duration.ofDays(7)), new RepeatWindow(Duration.ofDays(30)));
+      RepeatWindow.parse("24h"), RepeatWindow.parse("7d"), RepeatWindow.parse("30d"));
   public static final Duration RANKED_WINDOW_DEFAULT = Duration.ofDays(7);
 
   public JourneyRules {

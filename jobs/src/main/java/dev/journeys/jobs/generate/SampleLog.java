@@ -1,0 +1,82 @@
+package dev.journeys.jobs.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes the sample log as {@code events.csv.gz} (a few deliberately broken rows included) and the
+ * planted gaps with their true rates as {@code truth.json}.
+ */
+public final class SampleLog {
+
+  public static final String EVENTS_FILE = "events.csv.gz";
+  public static final List<String> COLUMNS = List.of("customer_id", "timestamp", "touchpoint", "channel", "owner", "assisted");
+  /** One row in this many is written broken, to show the quarantine. */
+  private static final int BROKEN_EVERY = 20_011;
+
+  private SampleLog() {}
+
+  /** Writes {@code customers} customers; returns the number of rows written. */
+  public static long write(Path dir, long customers, long seed) {
+    try {
+      Files.createDirectories(dir);
+      long[] rows = {0};
+      try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(dir.resolve(EVENTS_FILE)), 1 << 16),
+          StandardCharsets.UTF_8)) {
+        w.write(String.join(",", COLUMNS) + "\r\n");
+        SampleJourneys model = new SampleJourneys(seed);
+        StringBuilder line = new StringBuilder(128);
+        for (long i = 0; i < customers; i++) {
+          model.customer(i, (customer, ts, touchpoint, channel, owner, assisted) -> {
+            line.setLength(0);
+            boolean broken = ++rows[0] % BROKEN_EVERY == 0;
+            line.append(customer).append(',').append(broken ? "not-a-time" : ts.toString()).append(',')
+                .append(touchpoint).append(',').append(channel).append(',').append(owner).append(',')
+                .append(assisted).append("\r\n");
+            try {
+              w.write(line.toString());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+        }
+      }
+      writeTruth(dir.resolve("truth.json"), customers, seed, rows[0]);
+      return rows[0];
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the sample log to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeTruth(Path file, long customers, long seed, long rows) throws IOException {
+    Map<String, Object> truth = new LinkedHashMap<>();
+    truth.put("customers", customers);
+    truth.put("seed", seed);
+    truth.put("rows", rows);
+    truth.put("broken_rows", rows / BROKEN_EVERY);
+    truth.put("goal", SampleJourneys.GOAL);
+    truth.put("planted_gaps", List.of(
+        Map.of("gap", "customers stop when the application shows the rate",
+            "transition", "web:apply_start → web:apply_rate_shown", "metric", "drop_off_rate",
+            "true_rate", SampleJourneys.DROP_AT_RATE_SHOWN),
+        Map.of("gap", "after the sales call and the order, customers call support within 1-5 days",
+            "transition", "phone:sales_call → web:order_completed", "metric", "repeat_contact_rate_7d",
+            "true_rate", SampleJourneys.SUPPORT_CALL_AFTER_ORDER),
+        Map.of("gap", "customers who switch from the rates page to the phone have to call back within 2-20 hours",
+            "transition", "web:view_rates → phone:rates_enquiry", "metric", "repeat_contact_rate_24h",
+            "true_rate", SampleJourneys.CALL_BACK_AFTER_RATES_ENQUIRY,
+            "note", "the 7d rate is higher: a later sales call within 7 days is a repeat contact too")));
+    Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(truth));
+  }
+}

@@ -1,0 +1,144 @@
+package dev.journeys.jobs.graph;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.journeys.model.event.Touchpoint;
+import dev.journeys.model.graph.GraphInsights;
+import dev.journeys.model.graph.TransitionEdge;
+import dev.journeys.model.graph.TransitionGraph;
+import dev.journeys.model.metric.RateCount;
+import dev.journeys.model.transition.Transition;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jgrapht.nio.Attribute;
+import org.jgrapht.nio.AttributeType;
+import org.jgrapht.nio.DefaultAttribute;
+import org.jgrapht.nio.dot.DOTExporter;
+import org.jgrapht.nio.graphml.GraphMLExporter;
+import org.jgrapht.nio.json.JSONExporter;
+
+/** Writes the transition graph as DOT (Graphviz), GraphML (Gephi, yEd) and JSON with its insights. */
+public final class GraphExport {
+
+  private final TransitionGraph graph;
+  private final int rankedWindow;
+  private final String rankedWindowLabel;
+  private final Map<Touchpoint, String> ids = new HashMap<>();
+
+  public GraphExport(TransitionGraph graph, int rankedWindow, String rankedWindowLabel) {
+    this.graph = graph;
+    this.rankedWindow = rankedWindow;
+    this.rankedWindowLabel = rankedWindowLabel;
+    int next = 0;
+    for (Touchpoint v : graph.graph().vertexSet().stream().sorted(java.util.Comparator.comparing(Touchpoint::name)).toList()) {
+      ids.put(v, "n" + next++);
+    }
+  }
+
+  public void write(Path dir, GraphInsights insights) {
+    writeDot(dir.resolve("graph.dot"));
+    writeGraphMl(dir.resolve("graph.graphml"));
+    writeJson(dir.resolve("graph.json"), insights);
+  }
+
+  private Map<String, Attribute> vertexAttributes(Touchpoint v) {
+    Map<String, Attribute> a = new LinkedHashMap<>();
+    a.put("label", DefaultAttribute.createAttribute(v.name()));
+    if (v.isVirtual()) {
+      a.put("shape", DefaultAttribute.createAttribute("circle"));
+    }
+    return a;
+  }
+
+  private Map<String, Attribute> edgeAttributes(TransitionEdge e, boolean forDot) {
+    Transition t = e.transition();
+    Map<String, Attribute> a = new LinkedHashMap<>();
+    RateCount drop = t.dropOff();
+    RateCount repeat = t.repeatContact().get(rankedWindow);
+    if (forDot) {
+      StringBuilder label = new StringBuilder().append(t.passages());
+      if (drop != null && drop.rate() != null) {
+        label.append(String.format(java.util.Locale.ROOT, "\\ndrop %.0f%%", 100 * drop.rate()));
+      }
+      if (repeat.rate() != null) {
+        label.append(String.format(java.util.Locale.ROOT, "\\nrepeat %.0f%%", 100 * repeat.rate()));
+      }
+      a.put("label", DefaultAttribute.createAttribute(label.toString()));
+      return a;
+    }
+    a.put("passages", DefaultAttribute.createAttribute(t.passages()));
+    a.put("journeys", DefaultAttribute.createAttribute(t.journeys()));
+    putDouble(a, "mean_gap_seconds", t.meanGapSeconds());
+    putDouble(a, "handoff_share", t.handoffShare());
+    putDouble(a, "drop_off_rate", drop == null ? null : drop.rate());
+    putDouble(a, "drop_off_lower", drop == null ? null : drop.lower());
+    putDouble(a, "repeat_contact_rate_" + rankedWindowLabel, repeat.rate());
+    putDouble(a, "repeat_contact_lower_" + rankedWindowLabel, repeat.lower());
+    return a;
+  }
+
+  private static void putDouble(Map<String, Attribute> a, String key, Double value) {
+    if (value != null) {
+      a.put(key, DefaultAttribute.createAttribute(value));
+    }
+  }
+
+  private void writeDot(Path file) {
+    DOTExporter<Touchpoint, TransitionEdge> dot = new DOTExporter<>(ids::get);
+    dot.setGraphIdProvider(() -> "journeys");
+    dot.setVertexAttributeProvider(this::vertexAttributes);
+    dot.setEdgeAttributeProvider(e -> edgeAttributes(e, true));
+    write(file, w -> dot.exportGraph(graph.graph(), w));
+  }
+
+  private void writeGraphMl(Path file) {
+    GraphMLExporter<Touchpoint, TransitionEdge> graphMl = new GraphMLExporter<>(ids::get);
+    graphMl.setVertexAttributeProvider(this::vertexAttributes);
+    graphMl.setEdgeAttributeProvider(e -> edgeAttributes(e, false));
+    graphMl.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+    graphMl.registerAttribute("shape", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+    graphMl.registerAttribute("passages", GraphMLExporter.AttributeCategory.EDGE, AttributeType.LONG);
+    graphMl.registerAttribute("journeys", GraphMLExporter.AttributeCategory.EDGE, AttributeType.LONG);
+    for (String key : new String[] {"mean_gap_seconds", "handoff_share", "drop_off_rate", "drop_off_lower",
+        "repeat_contact_rate_" + rankedWindowLabel, "repeat_contact_lower_" + rankedWindowLabel}) {
+      graphMl.registerAttribute(key, GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
+    }
+    write(file, w -> graphMl.exportGraph(graph.graph(), w));
+  }
+
+  private void writeJson(Path file, GraphInsights insights) {
+    JSONExporter<Touchpoint, TransitionEdge> json = new JSONExporter<>(ids::get);
+    json.setVertexAttributeProvider(this::vertexAttributes);
+    json.setEdgeAttributeProvider(e -> edgeAttributes(e, false));
+    StringWriter buffer = new StringWriter();
+    json.exportGraph(graph.graph(), buffer);
+    try {
+      ObjectMapper mapper = new ObjectMapper();
+      ObjectNode root = (ObjectNode) mapper.readTree(buffer.toString());
+      root.set("insights", mapper.valueToTree(insights));
+      Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private interface Export {
+    void to(Writer writer) throws IOException;
+  }
+
+  private static void write(Path file, Export export) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      export.to(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package dev.journeys.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.model.event.Micros;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest reads the inputs into the unified event table {@code events/} and the unreadable rows into
+ * {@code quarantine/}, in one pass: XES and CSV files are read one task per file, streaming; Parquet
+ * inputs in the unified schema are checked column-wise.
+ */
+public final class Ingest {
+
+  static final String FILTERED_REASON = "left out by the lifecycle filter";
+  private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+
+  private Ingest() {}
+
+  /** What ingest read and wrote. */
+  public record Result(Dataset<Row> events, long rowsRead, long eventsRead, long quarantined, long filtered,
+      List<InputFile> inputs) {}
+
+  public static Result run(SparkSession spark, List<InputFile> inputs, ReadOptions options, String outDir) {
+    checkHeaders(spark, inputs, options);
+    LongAccumulator read = spark.sparkContext().longAccumulator("rows read");
+    LongAccumulator filtered = spark.sparkContext().longAccumulator("rows filtered");
+    Dataset<Row> ingested = null;
+    List<InputFile> rawFiles = new ArrayList<>();
+    for (InputFile input : inputs) {
+      if (input.format() == InputFile.Format.PARQUET) {
+        ingested = union(ingested, parquet(spark, input));
+      } else {
+        rawFiles.add(input);
+      }
+    }
+    if (!rawFiles.isEmpty()) {
+      ingested = union(ingested, raw(spark, rawFiles, options, read, filtered));
+    }
+    String staging = outDir + "/_staging-ingest";
+    spark.sparkContext().setJobDescription("ingest: read " + inputs.size() + " inputs into events/ and quarantine/");
+    ingested.write().mode("overwrite").option("compression", "snappy").partitionBy(EventColumns.STATUS)
+        .parquet(staging);
+    spark.sparkContext().setJobDescription(null);
+
+    FileSystem fs = fileSystem(spark, outDir);
+    move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
+    move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
+    delete(fs, staging);
+
+    Dataset<Row> events = exists(fs, outDir + "/events")
+        ? spark.read().parquet(outDir + "/events").select(eventColumns())
+        : spark.createDataFrame(List.of(), EventColumns.EVENT);
+    long quarantined = exists(fs, outDir + "/quarantine") ? spark.read().parquet(outDir + "/quarantine").count() : 0;
+    long eventsRead = events.count();
+    long rowsRead = eventsRead + quarantined;
+    LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, quarantined, inputs.size());
+    return new Result(events, rowsRead, eventsRead, quarantined, filtered.value(), inputs);
+  }
+
+  static Column[] eventColumns() {
+    return java.util.Arrays.stream(EventColumns.EVENT.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+  }
+
+  /** Reads every CSV header on the driver, so a missing column is one clear error before any work. */
+  private static void checkHeaders(SparkSession spark, List<InputFile> inputs, ReadOptions options) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    for (InputFile input : inputs) {
+      if (input.format() == InputFile.Format.CSV) {
+        try (InputStream in = open(input, conf)) {
+          new CsvEventReader(in, options, input.path());
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read " + input.path() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+          throw new InputException(e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static Dataset<Row> raw(SparkSession spark, List<InputFile> files, ReadOptions options,
+      LongAccumulator read, LongAccumulator filtered) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    org.apache.spark.util.SerializableConfiguration conf =
+        new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
+      InputStream in = open(file, conf.value());
+      Iterator<IngestRecord> records = file.format() == InputFile.Format.XES
+          ? new XesEventReader(in, xesOptions(options))
+          : new CsvEventReader(in, options, file.path());
+      return new Iterator<Row>() {
+        private Row next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null && records.hasNext()) {
+            IngestRecord r = records.next();
+            read.add(1);
+            if (FILTERED_REASON.equals(r.reason())) {
+              filtered.add(1);
+            } else {
+              next = toRow(file, r);
+            }
+          }
+          if (next == null) {
+            closeQuietly(in);
+          }
+          return next != null;
+        }
+
+        @Override
+        public Row next() {
+          hasNext();
+          Row r = next;
+          next = null;
+          return r;
+        }
+      };
+    });
+    return spark.createDataFrame(rows, EventColumns.INGESTED);
+  }
+
+  static ReadOptions xesOptions(ReadOptions o) {
+    String activity = o.activityColumn().equals(ReadOptions.ACTIVITY_COLUMN_DEFAULT) ? "concept:name" : o.activityColumn();
+    String time = o.timestampColumn().equals(ReadOptions.TIMESTAMP_COLUMN_DEFAULT) ? "time:timestamp" : o.timestampColumn();
+    return new ReadOptions(o.caseColumn(), activity, time, o.customerColumn(), o.channelColumn(), o.ownerColumn(),
+        o.assistedColumn(), o.assistedChannels(), o.lifecycle(), o.zone(), o.delimiter());
+  }
+
+  private static Row toRow(InputFile file, IngestRecord r) {
+    if (r.isBad()) {
+      return RowFactory.create(null, null, null, null, null, null, null, file.source(), file.sourceOrder(), r.seq(),
+          null, file.path(), r.line(), r.reason(), r.raw(), "bad");
+    }
+    return RowFactory.create(file.source() + ":" + r.seq(), r.customerId(), r.caseId(), Micros.toInstant(r.tsMicros()),
+        r.touchpoint(), r.channel(), r.owner(), file.source(), file.sourceOrder(), r.seq(), r.assisted(),
+        file.path(), r.line(), null, null, "ok");
+  }
+
+  /** A Parquet input in the unified schema; rows without customer, time or touchpoint are quarantined. */
+  private static Dataset<Row> parquet(SparkSession spark, InputFile input) {
+    Dataset<Row> df = spark.read().parquet(input.path());
+    List<String> columns = List.of(df.columns());
+    List<String> missing = new ArrayList<>();
+    for (String required : List.of(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.TOUCHPOINT)) {
+      if (!columns.contains(required)) {
+        missing.add(required);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InputException("Cannot read " + input.path() + ": column(s) " + String.join(", ", missing)
+          + " not found; the unified event schema needs customer_id, ts and touchpoint; the file has: "
+          + String.join(", ", columns));
+    }
+    Column channel = columns.contains(EventColumns.CHANNEL) ? col(EventColumns.CHANNEL)
+        : org.apache.spark.sql.functions.when(col(EventColumns.TOUCHPOINT).contains(":"),
+            org.apache.spark.sql.functions.substring_index(col(EventColumns.TOUCHPOINT), ":", 1));
+    Column seq = columns.contains(EventColumns.SEQ) ? col(EventColumns.SEQ)
+        : org.apache.spark.sql.functions.monotonically_increasing_id();
+    Column reason = org.apache.spark.sql.functions
+        .when(col(EventColumns.CUSTOMER_ID).isNull().or(org.apache.spark.sql.functions.trim(col(EventColumns.CUSTOMER_ID)).equalTo("")),
+            lit("empty customer_id"))
+        .when(col(EventColumns.TS).isNull(), lit("empty ts"))
+        .when(col(EventColumns.TOUCHPOINT).isNull().or(org.apache.spark.sql.functions.trim(col(EventColumns.TOUCHPOINT)).equalTo("")),
+            lit("empty touchpoint"));
+    Dataset<Row> withSeq = df.withColumn("_seq", seq).withColumn("_channel", channel);
+    return withSeq.select(
+        optional(columns, EventColumns.EVENT_ID, org.apache.spark.sql.functions.concat(lit(input.source() + ":"), col("_seq").cast("string"))),
+        col(EventColumns.CUSTOMER_ID).cast("string").as(EventColumns.CUSTOMER_ID),
+        optional(columns, EventColumns.CASE_ID, lit(null).cast("string")),
+        col(EventColumns.TS).cast("timestamp").as(EventColumns.TS),
+        col(EventColumns.TOUCHPOINT).cast("string").as(EventColumns.TOUCHPOINT),
+        col("_channel").cast("string").as(EventColumns.CHANNEL),
+        optional(columns, EventColumns.OWNER, lit(null).cast("string")),
+        optional(columns, EventColumns.SOURCE, lit(input.source())),
+        lit(input.sourceOrder()).as(EventColumns.SOURCE_ORDER),
+        col("_seq").cast("long").as(EventColumns.SEQ),
+        optional(columns, EventColumns.ASSISTED, col("_channel").isin("phone", "call", "chat", "email", "branch")),
+        lit(input.path()).as(EventColumns.FILE),
+        col("_seq").cast("long").as(EventColumns.LINE),
+        reason.as(EventColumns.REASON),
+        org.apache.spark.sql.functions.when(reason.isNotNull(),
+            org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(col(EventColumns.CUSTOMER_ID),
+                col(EventColumns.TS), col(EventColumns.TOUCHPOINT)))).as(EventColumns.RAW),
+        org.apache.spark.sql.functions.when(reason.isNull(), lit("ok")).otherwise(lit("bad")).as(EventColumns.STATUS));
+  }
+
+  private static Column optional(List<String> columns, String name, Column otherwise) {
+    Column c = columns.contains(name) ? col(name) : otherwise;
+    return c.cast(EventColumns.EVENT.apply(name).dataType()).as(name);
+  }
+
+  private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
+    return a == null ? b : a.unionByName(b);
+  }
+
+  static InputStream open(InputFile file, Configuration conf) throws IOException {
+    Path path = new Path(file.path());
+    InputStream in = path.getFileSystem(conf).open(path);
+    return file.gzipped() ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // Reading is finished; a failed close loses nothing.
+    }
+  }
+
+  static FileSystem fileSystem(SparkSession spark, String dir) {
+    try {
+      return new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static boolean exists(FileSystem fs, String path) {
+    try {
+      return fs.exists(new Path(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void move(FileSystem fs, String from, String to) {
+    try {
+      fs.delete(new Path(to), true);
+      if (fs.exists(new Path(from))) {
+        fs.rename(new Path(from), new Path(to));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot move " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void delete(FileSystem fs, String path) {
+    try {
+      fs.delete(new Path(path), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

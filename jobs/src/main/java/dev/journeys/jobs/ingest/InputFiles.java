@@ -1,0 +1,73 @@
+package dev.journeys.jobs.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Resolves the {@code --input} arguments into files: a file, a glob, or a folder (its files, and a
+ * folder of Parquet parts as one Parquet input). Every argument must match something.
+ */
+public final class InputFiles {
+
+  private InputFiles() {}
+
+  public static List<InputFile> resolve(List<String> inputs, Configuration conf) {
+    List<InputFile> files = new ArrayList<>();
+    for (String input : inputs) {
+      try {
+        Path path = new Path(input);
+        FileSystem fs = path.getFileSystem(conf);
+        FileStatus[] matches = fs.globStatus(path);
+        if (matches == null || matches.length == 0) {
+          throw new InputException("Cannot read input " + input + ": no such file or folder");
+        }
+        Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
+        for (FileStatus match : matches) {
+          addMatch(fs, match, input, files);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read input " + input + ": " + e.getMessage(), e);
+      }
+    }
+    return files;
+  }
+
+  private static void addMatch(FileSystem fs, FileStatus match, String input, List<InputFile> files)
+      throws IOException {
+    if (match.isFile()) {
+      InputFile.Format format = InputFile.Format.of(match.getPath().getName());
+      if (format == null) {
+        throw new InputException("Cannot read input " + match.getPath()
+            + ": unknown format (expected .xes, .xes.gz, .csv, .csv.gz or .parquet)");
+      }
+      files.add(new InputFile(match.getPath().toString(), format, files.size()));
+      return;
+    }
+    FileStatus[] children = fs.listStatus(match.getPath(), p -> !p.getName().startsWith("_") && !p.getName().startsWith("."));
+    Arrays.sort(children, Comparator.comparing(s -> s.getPath().toString()));
+    boolean parquetFolder = children.length > 0
+        && Arrays.stream(children).allMatch(c -> c.isDirectory() || c.getPath().getName().endsWith(".parquet"));
+    if (parquetFolder) {
+      files.add(new InputFile(match.getPath().toString(), InputFile.Format.PARQUET, files.size()));
+      return;
+    }
+    int before = files.size();
+    for (FileStatus child : children) {
+      if (child.isFile() && InputFile.Format.of(child.getPath().getName()) != null) {
+        files.add(new InputFile(child.getPath().toString(), InputFile.Format.of(child.getPath().getName()), files.size()));
+      }
+    }
+    if (files.size() == before) {
+      throw new InputException("Cannot read input " + input + ": folder " + match.getPath()
+          + " holds no .xes, .csv or .parquet files");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.journeys.jobs.ingest;
+
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Read options map a source's records onto the unified event: which column (or XES attribute) holds
+ * the case, the customer, the activity and the time, and how channel, owner and assisted are found.
+ *
+ * @param caseColumn        case id column (XES: the trace's concept:name)
+ * @param activityColumn    activity column; its value is the touchpoint (XES: concept:name)
+ * @param timestampColumn   time column (XES: time:timestamp)
+ * @param customerColumn    customer column, or null: the case is the customer
+ * @param channelColumn     channel column, or null: the touchpoint's prefix before ':'
+ * @param ownerColumn       owner column, or null: unknown
+ * @param assistedColumn    assisted column (true/false, yes/no, 1/0), or null: by channel
+ * @param assistedChannels  channels whose events count as assisted when there is no assisted column
+ * @param lifecycle         keep only XES events with this lifecycle:transition, or null for all
+ * @param zone              the zone of timestamps without an offset
+ * @param delimiter         the CSV field delimiter
+ */
+public record ReadOptions(
+    String caseColumn,
+    String activityColumn,
+    String timestampColumn,
+    String customerColumn,
+    String channelColumn,
+    String ownerColumn,
+    String assistedColumn,
+    Set<String> assistedChannels,
+    String lifecycle,
+    ZoneId zone,
+    char delimiter) implements Serializable {
+
+  public static final String CASE_COLUMN_DEFAULT = "case_id";
+  public static final String ACTIVITY_COLUMN_DEFAULT = "activity";
+  public static final String TIMESTAMP_COLUMN_DEFAULT = "timestamp";
+  public static final Set<String> ASSISTED_CHANNELS_DEFAULT = Set.of("phone", "call", "chat", "email", "branch");
+
+  public ReadOptions {
+    assistedChannels = Set.copyOf(assistedChannels);
+  }
+
+  public static ReadOptions defaults() {
+    return new ReadOptions(CASE_COLUMN_DEFAULT, ACTIVITY_COLUMN_DEFAULT, TIMESTAMP_COLUMN_DEFAULT, null, null, null,
+        null, ASSISTED_CHANNELS_DEFAULT, null, ZoneId.of("UTC"), ',');
+  }
+
+  /** Whether an event on {@code channel} counts as assisted, when no assisted column says so. */
+  public boolean isAssistedChannel(String channel) {
+    return channel != null && assistedChannels.contains(channel.toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.journeys.jobs.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.journeys.jobs.RunConfig;
+import dev.journeys.jobs.ingest.Ingest;
+import dev.journeys.jobs.ingest.InputFile;
+import dev.journeys.jobs.journey.JourneyJob;
+import dev.journeys.model.journey.Fate;
+import dev.journeys.model.metric.RepeatWindow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The run manifest, written last: inputs, options, counts, durations and quarantined rows. */
+public final class Manifest {
+
+  private final Map<String, Object> root = new LinkedHashMap<>();
+  private final Map<String, Object> counts = new LinkedHashMap<>();
+  private final List<String> notes = new ArrayList<>();
+  private final Progress progress;
+
+  public Manifest(RunConfig config, Progress progress) {
+    this.progress = progress;
+    root.put("tool", "journeys");
+    root.put("started", Instant.now().toString());
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("journey_by", config.rules().perCase() ? "case" : "customer");
+    options.put("case_column", config.read().caseColumn());
+    options.put("activity_column", config.read().activityColumn());
+    options.put("timestamp_column", config.read().timestampColumn());
+    options.put("customer_column", config.read().customerColumn());
+    options.put("channel_column", config.read().channelColumn());
+    options.put("owner_column", config.read().ownerColumn());
+    options.put("assisted_column", config.read().assistedColumn());
+    options.put("assisted_channels", new TreeSet<>(config.read().assistedChannels()));
+    options.put("lifecycle", config.read().lifecycle());
+    options.put("goals", new TreeSet<>(config.rules().goals()));
+    options.put("starts", new TreeSet<>(config.rules().starts()));
+    options.put("inactivity", dev.journeys.model.metric.Durations.label(config.rules().inactivity()));
+    options.put("max_duration", config.rules().maxDuration() == null ? null : dev.journeys.model.metric.Durations.label(config.rules().maxDuration()));
+    options.put("repeat_windows", config.rules().repeatWindows().stream().map(RepeatWindow::label).toList());
+    options.put("ranked_window", config.rules().repeatWindows().get(config.rules().rankedWindow()).label());
+    options.put("cut_off", config.cutoff() == null ? "latest event" : config.cutoff().toString());
+    options.put("rank_by", config.rankBy().label());
+    options.put("min_passages", config.minPassages());
+    options.put("max_bad_rows_share", config.maxBadRowsShare());
+    root.put("options", options);
+    if (!config.rules().judgesFates()) {
+      notes.add("No goal configured (--goal): fates are not judged, so drop-off rates are empty.");
+    }
+  }
+
+  public void ingest(Ingest.Result ingest) {
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (InputFile f : ingest.inputs()) {
+      inputs.add(Map.of("path", f.path(), "format", f.format().name().toLowerCase(java.util.Locale.ROOT),
+          "source_order", f.sourceOrder()));
+    }
+    root.put("inputs", inputs);
+    counts.put("rows_read", ingest.rowsRead());
+    counts.put("events", ingest.eventsRead());
+    counts.put("quarantined_rows", ingest.quarantined());
+    counts.put("rows_left_out_by_lifecycle", ingest.filtered());
+  }
+
+  public void journeys(JourneyJob.Result result) {
+    root.put("cut_off", result.cutoff().toString());
+    root.put("first_event", result.firstEvent() == null ? null : result.firstEvent().toString());
+    root.put("last_event", result.lastEvent() == null ? null : result.lastEvent().toString());
+    counts.put("events_after_cut_off", result.eventsAfterCutoff());
+    counts.put("events_analysed", result.counts().events());
+    counts.put("customers", result.counts().customers());
+    counts.put("journeys", result.counts().journeys());
+    for (Fate fate : Fate.values()) {
+      counts.put("journeys_" + fate.label(), result.counts().journeys(fate));
+    }
+  }
+
+  public void count(String name, long value) {
+    counts.put(name, value);
+  }
+
+  public void write(Path file) {
+    root.put("counts", counts);
+    root.put("durations_seconds", progress.durations());
+    root.put("total_seconds", progress.totalSeconds());
+    root.put("notes", notes);
+    root.put("finished", Instant.now().toString());
+    try {
+      Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

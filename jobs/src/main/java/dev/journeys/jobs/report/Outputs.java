@@ -1,0 +1,86 @@
+package dev.journeys.jobs.report;
+
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.transition.TransitionRows;
+import dev.journeys.jobs.variant.VariantJob;
+import dev.journeys.model.transition.RankedTransition;
+import dev.journeys.model.transition.Transition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** The files of one output folder, and the CSV exports written beside the Parquet tables. */
+public final class Outputs {
+
+  public static final String MANIFEST = "manifest.json";
+  private static final List<String> QUARANTINE_COLUMNS =
+      List.of(EventColumns.SOURCE, EventColumns.FILE, EventColumns.LINE, EventColumns.REASON, EventColumns.RAW);
+
+  private final Path dir;
+
+  public Outputs(Path dir) {
+    this.dir = dir;
+  }
+
+  public String dir(String table) {
+    return dir.resolve(table).toString();
+  }
+
+  /** Removes the manifest first, so a run stopped half-way never looks finished. */
+  public void forgetFinishedRun() {
+    try {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve(MANIFEST));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void writeQuarantineCsv(SparkSession spark) {
+    try (Csv csv = Csv.create(dir.resolve("quarantine.csv"), QUARANTINE_COLUMNS)) {
+      if (Files.isDirectory(dir.resolve("quarantine"))) {
+        Iterator<Row> rows = spark.read().parquet(dir("quarantine"))
+            .select(QUARANTINE_COLUMNS.stream().map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new))
+            .orderBy(EventColumns.FILE, EventColumns.LINE).toLocalIterator();
+        rows.forEachRemaining(r -> csv.row(values(r)));
+      }
+    }
+  }
+
+  /** Streams the variants table to {@code variants.csv} in rank order; returns the number of variants. */
+  public long writeVariantsCsv(SparkSession spark) {
+    long n = 0;
+    try (Csv csv = Csv.create(dir.resolve("variants.csv"), List.of(VariantJob.COLUMNS))) {
+      Iterator<Row> rows = spark.read().parquet(dir("variants")).orderBy("rank").toLocalIterator();
+      while (rows.hasNext()) {
+        csv.row(values(rows.next()));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public void writeTransitions(SparkSession spark, TransitionRows rows, List<Transition> transitions,
+      List<RankedTransition> dropOff, List<RankedTransition> repeat) {
+    List<Row> data = rows.rows(transitions, dropOff, repeat);
+    spark.createDataFrame(data, rows.schema()).coalesce(1).write().mode("overwrite").parquet(dir("transitions"));
+    try (Csv csv = Csv.create(dir.resolve("transitions.csv"), rows.header())) {
+      data.forEach(r -> csv.row(values(r)));
+    }
+  }
+
+  private static List<Object> values(Row r) {
+    List<Object> v = new ArrayList<>(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      v.add(r.get(i));
+    }
+    return v;
+  }
+}
