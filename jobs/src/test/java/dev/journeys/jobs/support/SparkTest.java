@@ -1,0 +1,33 @@
+package dev.journeys.jobs.support;
+
+import dev.journeys.jobs.io.Sparks;
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** One local Spark session shared by the test JVM: local[2], shuffle partitions 2, UI off, driver on loopback. */
+public final class SparkTest {
+
+  private static SparkSession session;
+
+  private SparkTest() {}
+
+  public static synchronized SparkSession spark() {
+    if (session == null) {
+      SparkConf conf = Sparks.configure(new SparkConf()
+          .setMaster("local[2]")
+          .setAppName("journeys-tests")
+          .set("spark.ui.enabled", "false")
+          .set("spark.sql.shuffle.partitions", "2")
+          .set("spark.default.parallelism", "2")
+          .set("spark.driver.host", "127.0.0.1"));
+      session = SparkSession.builder().config(conf).getOrCreate();
+    }
+    return session;
+  }
+
+  /** The shared data folder of real public logs. */
+  public static Path data(String name) {
+    return Path.of(System.getProperty("journeys.data", "../../shared/data")).resolve(name);
+  }
+}
