@@ -122,7 +122,7 @@ public class RunOptions {
       description = "Rows of each ranked table shown on the console. Default: ${DEFAULT-VALUE}.")
   int top;
 
-  RunConfig toConfig(List<String> inputs, String out) {
+  public RunConfig toConfig(List<String> inputs, String out) {
     boolean perCase = switch (journeyBy.toLowerCase(Locale.ROOT)) {
       case "case" -> true;
       case "customer" -> false;

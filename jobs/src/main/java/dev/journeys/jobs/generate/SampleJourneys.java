@@ -110,11 +110,16 @@ public final class SampleJourneys {
         if (chance(0.3)) {
           return;
         }
+        if (chance(0.10)) {
+          return;
+        }
+        emit("web:apply_start", "sales", false, 2 * 86_400, 5 * 86_400); // callers apply days later
+      } else {
+        if (chance(0.10)) {
+          return;
+        }
+        emit("web:apply_start", "sales", false, 60, 1_800);
       }
-      if (chance(0.10)) {
-        return;
-      }
-      emit("web:apply_start", "sales", false, 60, 1_800);
       emit("web:apply_rate_shown", "sales", false, 120, 480);
       if (chance(DROP_AT_RATE_SHOWN)) {
         return;

@@ -30,12 +30,18 @@ public record RateCount(long hits, long total) implements Serializable {
 
   /** The lower end of the 95% Wilson score interval, or null when total is 0. */
   public Double lower() {
-    return total == 0 ? null : Math.max(0.0, center() - halfWidth());
+    if (total == 0) {
+      return null;
+    }
+    return hits == 0 ? 0.0 : Math.max(0.0, center() - halfWidth());
   }
 
   /** The upper end of the 95% Wilson score interval, or null when total is 0. */
   public Double upper() {
-    return total == 0 ? null : Math.min(1.0, center() + halfWidth());
+    if (total == 0) {
+      return null;
+    }
+    return hits == total ? 1.0 : Math.min(1.0, center() + halfWidth());
   }
 
   private double center() {
