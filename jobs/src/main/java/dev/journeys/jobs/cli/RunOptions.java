@@ -128,6 +128,9 @@ public class RunOptions {
       case "customer" -> false;
       default -> throw new IllegalArgumentException("--journey-by must be case or customer, got '" + journeyBy + "'");
     };
+    if (out.contains("://") && !out.startsWith("file://")) {
+      throw new IllegalArgumentException("--out must be a folder the driver can write to (local or mounted), got " + out);
+    }
     if (!perCase && customerColumn == null) {
       throw new IllegalArgumentException("--journey-by customer needs --customer-column COL");
     }
