@@ -1,6 +1,7 @@
 package dev.journeys.jobs.support;
 
 import dev.journeys.jobs.io.Sparks;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -26,8 +27,21 @@ public final class SparkTest {
     return session;
   }
 
-  /** The shared data folder of real public logs. */
+  /**
+   * A file of the shared folder of real public logs: {@code shared/data} beside the checkout (the
+   * {@code journeys.data} property), else the first {@code shared/data} found above the working folder.
+   */
   public static Path data(String name) {
-    return Path.of(System.getProperty("journeys.data", "../../shared/data")).resolve(name);
+    Path configured = Path.of(System.getProperty("journeys.data", "../../shared/data"));
+    if (Files.isDirectory(configured)) {
+      return configured.resolve(name);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("shared/data"))) {
+        return dir.resolve("shared/data").resolve(name);
+      }
+    }
+    throw new IllegalStateException("Cannot find shared/data (tried " + configured.toAbsolutePath()
+        + " and the folders above " + Path.of("").toAbsolutePath() + ")");
   }
 }
