@@ -1,7 +1,10 @@
 package dev.journeys.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.model.event.Micros;
@@ -27,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingest reads the inputs into the unified event table {@code events/} and the unreadable rows into
- * {@code quarantine/}, in one pass: XES and CSV files are read one task per file, streaming; Parquet
- * inputs in the unified schema are checked column-wise.
+ * Ingest reads the inputs into the unified event table and the unreadable rows into
+ * {@code quarantine/}. XES and CSV files are parsed once, one task per file, streaming, into
+ * {@code events/}; Parquet inputs in the unified schema are checked column-wise and analysed in place.
  */
 public final class Ingest {
 
@@ -44,37 +47,56 @@ public final class Ingest {
 
   public static Result run(SparkSession spark, List<InputFile> inputs, ReadOptions options, String outDir) {
     checkHeaders(spark, inputs, options);
-    LongAccumulator read = spark.sparkContext().longAccumulator("rows read");
     LongAccumulator filtered = spark.sparkContext().longAccumulator("rows filtered");
-    Dataset<Row> ingested = null;
-    List<InputFile> rawFiles = new ArrayList<>();
-    for (InputFile input : inputs) {
-      if (input.format() == InputFile.Format.PARQUET) {
-        ingested = union(ingested, parquet(spark, input));
-      } else {
-        rawFiles.add(input);
+    FileSystem fs = fileSystem(spark, outDir);
+    delete(fs, outDir + "/events");
+    delete(fs, outDir + "/quarantine");
+
+    Dataset<Row> events = null;
+    long rowsRead = 0;
+    long quarantined = 0;
+    List<InputFile> rawFiles = inputs.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
+    if (!rawFiles.isEmpty()) {
+      // Raw files are parsed once: events and quarantined rows leave the same pass, split by status.
+      String staging = outDir + "/_staging-ingest";
+      spark.sparkContext().setJobDescription("ingest: read " + rawFiles.size() + " raw files into events/ and quarantine/");
+      raw(spark, rawFiles, options, filtered).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+          .parquet(staging);
+      move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
+      move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
+      delete(fs, staging);
+      if (exists(fs, outDir + "/events")) {
+        events = spark.read().parquet(outDir + "/events").select(eventColumns());
+        rowsRead += events.count();
+      }
+      if (exists(fs, outDir + "/quarantine")) {
+        long bad = spark.read().parquet(outDir + "/quarantine").count();
+        quarantined += bad;
+        rowsRead += bad;
       }
     }
-    if (!rawFiles.isEmpty()) {
-      ingested = union(ingested, raw(spark, rawFiles, options, read, filtered));
+    for (InputFile input : inputs) {
+      if (input.format() == InputFile.Format.PARQUET) {
+        // Parquet in the unified schema is analysed where it lies; only its unreadable rows are copied.
+        Dataset<Row> checked = parquet(spark, input);
+        spark.sparkContext().setJobDescription("ingest: check " + input.path());
+        Row counts = checked.agg(count(lit(1)), sum(when(col(EventColumns.STATUS).equalTo("bad"), 1L).otherwise(0L)))
+            .first();
+        long bad = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        rowsRead += counts.getLong(0);
+        quarantined += bad;
+        if (bad > 0) {
+          checked.filter(col(EventColumns.STATUS).equalTo("bad")).drop(EventColumns.STATUS)
+              .write().mode("append").parquet(outDir + "/quarantine");
+        }
+        events = union(events, checked.filter(col(EventColumns.STATUS).equalTo("ok")).select(eventColumns()));
+      }
     }
-    String staging = outDir + "/_staging-ingest";
-    spark.sparkContext().setJobDescription("ingest: read " + inputs.size() + " inputs into events/ and quarantine/");
-    ingested.write().mode("overwrite").option("compression", "snappy").partitionBy(EventColumns.STATUS)
-        .parquet(staging);
     spark.sparkContext().setJobDescription(null);
-
-    FileSystem fs = fileSystem(spark, outDir);
-    move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
-    move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
-    delete(fs, staging);
-
-    Dataset<Row> events = exists(fs, outDir + "/events")
-        ? spark.read().parquet(outDir + "/events").select(eventColumns())
-        : spark.createDataFrame(List.of(), EventColumns.EVENT);
-    long quarantined = exists(fs, outDir + "/quarantine") ? spark.read().parquet(outDir + "/quarantine").count() : 0;
-    long eventsRead = events.count();
-    long rowsRead = eventsRead + quarantined;
+    if (events == null) {
+      events = spark.createDataFrame(List.of(), EventColumns.EVENT);
+    }
+    long eventsRead = rowsRead - quarantined;
     LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, quarantined, inputs.size());
     return new Result(events, rowsRead, eventsRead, quarantined, filtered.value(), inputs);
   }
@@ -100,7 +122,7 @@ public final class Ingest {
   }
 
   private static Dataset<Row> raw(SparkSession spark, List<InputFile> files, ReadOptions options,
-      LongAccumulator read, LongAccumulator filtered) {
+      LongAccumulator filtered) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
@@ -116,7 +138,6 @@ public final class Ingest {
         public boolean hasNext() {
           while (next == null && records.hasNext()) {
             IngestRecord r = records.next();
-            read.add(1);
             if (FILTERED_REASON.equals(r.reason())) {
               filtered.add(1);
             } else {

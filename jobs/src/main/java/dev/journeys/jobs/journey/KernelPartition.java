@@ -3,7 +3,6 @@ package dev.journeys.jobs.journey;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyKernel;
 import dev.journeys.model.journey.JourneyRules;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -13,18 +12,21 @@ import org.apache.spark.sql.RowFactory;
 /**
  * Streams one partition's events (grouped by customer, ordered inside) through the kernel, emits a
  * row per journey as it closes, and hands the partition's transition counts to the accumulator.
- * Input columns: customer_id, case_id, ts, touchpoint, channel, owner, assisted.
+ * Input columns: customer_id, case_id, ts in microseconds, touchpoint combination id, assisted; the
+ * combinations (touchpoint, channel, owner) are declared to the kernel first, so ids are its handles.
  */
 final class KernelPartition implements MapPartitionsFunction<Row, Row> {
 
   private final JourneyRules rules;
   private final long cutoffMicros;
   private final TransitionCountsAccumulator counts;
+  private final String[][] combinations;
 
-  KernelPartition(JourneyRules rules, long cutoffMicros, TransitionCountsAccumulator counts) {
+  KernelPartition(JourneyRules rules, long cutoffMicros, TransitionCountsAccumulator counts, String[][] combinations) {
     this.rules = rules;
     this.cutoffMicros = cutoffMicros;
     this.counts = counts;
+    this.combinations = combinations;
   }
 
   @Override
@@ -34,6 +36,9 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
         (customer, index, caseId, start, end, fate, touchpoints) -> journeys.add(RowFactory.create(
             customer, index, caseId, Micros.toInstant(start), Micros.toInstant(end), touchpoints.length,
             (end - start) / 1e6, fate.label(), touchpoints)));
+    for (String[] c : combinations) {
+      kernel.declare(c[0], c[1], c[2]);
+    }
     return new Iterator<>() {
       private boolean finished;
 
@@ -42,8 +47,7 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
         while (journeys.isEmpty() && !finished) {
           if (events.hasNext()) {
             Row e = events.next();
-            kernel.add(e.getString(0), e.getString(1), Micros.of((Instant) e.get(2)), e.getString(3),
-                e.getString(4), e.getString(5), !e.isNullAt(6) && e.getBoolean(6));
+            kernel.add(e.getString(0), e.getString(1), e.getLong(2), e.getInt(3), !e.isNullAt(4) && e.getBoolean(4));
           } else {
             kernel.flush();
             counts.add(kernel.counts());

@@ -66,6 +66,11 @@ public final class JourneyKernel {
   private long[][] repeatTimes;
   private int[] repeatCount;
 
+  // Touchpoint combinations declared ahead (see declare), by handle.
+  private int[] declaredTouchpoint = new int[0];
+  private int[] declaredChannel = new int[0];
+  private int[] declaredOwner = new int[0];
+
   private long events;
   private long customers;
   private final long[] journeysByFate = new long[Fate.values().length];
@@ -88,23 +93,51 @@ public final class JourneyKernel {
   /** Adds the next event; a new customer id closes the previous customer. */
   public void add(String customerId, String caseId, long tsMicros, String touchpoint, String channelName,
       String ownerName, boolean isAssisted) {
+    append(customerId, caseId, tsMicros, touchpointId(touchpoint), channels.id(channelName), owners.id(ownerName),
+        isAssisted);
+  }
+
+  private void append(String customerId, String caseId, long tsMicros, int touchpoint, int channelId, int ownerId,
+      boolean isAssisted) {
     if (customer == null || !customer.equals(customerId)) {
       flush();
       customer = customerId;
     } else if (tsMicros < ts[n - 1] && !(rules.perCase() && !Objects.equals(caseId, cases[n - 1]))) {
       throw new IllegalStateException("Events of customer " + customerId + " are not in time order: "
-          + touchpoint + " at " + tsMicros + " follows " + ts[n - 1]);
+          + touchpoints.name(touchpoint) + " at " + tsMicros + " follows " + ts[n - 1]);
     }
     if (n == ts.length) {
       growBuffer();
     }
     ts[n] = tsMicros;
-    tp[n] = touchpointId(touchpoint);
-    channel[n] = channels.id(channelName);
-    owner[n] = owners.id(ownerName);
+    tp[n] = touchpoint;
+    channel[n] = channelId;
+    owner[n] = ownerId;
     assisted[n] = isAssisted;
     cases[n] = caseId;
     n++;
+  }
+
+  /**
+   * Declares a (touchpoint, channel, owner) combination ahead of the events, so that a job that has
+   * encoded them as small ints can pass the returned handle to {@link #add(String, String, long, int, boolean)}
+   * and skip the per-event name look-ups. Handles are 0, 1, 2, … in declaration order.
+   */
+  public int declare(String touchpoint, String channelName, String ownerName) {
+    int handle = declaredTouchpoint.length;
+    declaredTouchpoint = Arrays.copyOf(declaredTouchpoint, handle + 1);
+    declaredChannel = Arrays.copyOf(declaredChannel, handle + 1);
+    declaredOwner = Arrays.copyOf(declaredOwner, handle + 1);
+    declaredTouchpoint[handle] = touchpointId(touchpoint);
+    declaredChannel[handle] = channels.id(channelName);
+    declaredOwner[handle] = owners.id(ownerName);
+    return handle;
+  }
+
+  /** Adds the next event by the handle of its declared touchpoint combination. */
+  public void add(String customerId, String caseId, long tsMicros, int handle, boolean isAssisted) {
+    append(customerId, caseId, tsMicros, declaredTouchpoint[handle], declaredChannel[handle], declaredOwner[handle],
+        isAssisted);
   }
 
   /** Closes the buffered customer. Call once after the last event. */
