@@ -46,18 +46,32 @@ public final class JourneyJob {
 
   public static Result run(SparkSession spark, Dataset<Row> events, JourneyRules rules, Instant cutoff,
       String journeysDir) {
-    spark.sparkContext().setJobDescription("journeys: find the time range and the cut-off");
-    Row range = events.agg(min(EventColumns.TS), max(EventColumns.TS),
-        cutoff == null ? lit(0L) : sum(when(col(EventColumns.TS).gt(lit(cutoff)), 1L).otherwise(0L))).first();
-    Instant first = range.isNullAt(0) ? null : (Instant) range.get(0);
-    Instant last = range.isNullAt(1) ? null : (Instant) range.get(1);
-    long afterCutoff = range.isNullAt(2) ? 0 : range.getLong(2);
+    // One scan finds the touchpoint combinations (for the int encoding), the time range and what lies past the cut-off.
+    spark.sparkContext().setJobDescription("journeys: find touchpoints, the time range and the cut-off");
+    List<Row> combinations = events
+        .groupBy(col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER))
+        .agg(min(EventColumns.TS), max(EventColumns.TS),
+            cutoff == null ? lit(0L) : sum(when(col(EventColumns.TS).gt(lit(cutoff)), 1L).otherwise(0L)))
+        .collectAsList();
+    Instant first = null;
+    Instant last = null;
+    long afterCutoff = 0;
+    String[][] dictionary = new String[combinations.size()][];
+    for (int i = 0; i < dictionary.length; i++) {
+      Row r = combinations.get(i);
+      dictionary[i] = new String[] {r.getString(0), r.getString(1), r.getString(2)};
+      Instant lo = (Instant) r.get(3);
+      Instant hi = (Instant) r.get(4);
+      first = first == null || lo.isBefore(first) ? lo : first;
+      last = last == null || hi.isAfter(last) ? hi : last;
+      afterCutoff += r.getLong(5);
+    }
     Instant effectiveCutoff = cutoff != null ? cutoff : last != null ? last : Instant.EPOCH;
 
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");
     Dataset<Row> journeys = buildJourneys(events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff))), rules,
-        Micros.of(effectiveCutoff), counts);
+        Micros.of(effectiveCutoff), counts, dictionary);
     spark.sparkContext().setJobDescription("journeys: cut journeys and count transitions");
     journeys.write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);
@@ -68,19 +82,15 @@ public final class JourneyJob {
 
   /**
    * Partitions by customer, sorts inside partitions, and streams each partition through the kernel.
-   * Touchpoint, channel and owner travel through the shuffle as one small int (their combination's
-   * id, from a broadcast dictionary), the time as microseconds: no strings per event but the customer.
+   * Touchpoint, channel and owner travel through the shuffle as one small int (their index in
+   * {@code combinations}, joined from a broadcast dictionary), the time as microseconds: no strings
+   * per event but the customer.
    */
   public static Dataset<Row> buildJourneys(Dataset<Row> events, JourneyRules rules, long cutoffMicros,
-      TransitionCountsAccumulator counts) {
-    List<Row> distinct = events.select(col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER))
-        .distinct().collectAsList();
-    String[][] combinations = new String[distinct.size()][];
-    List<Row> dictionary = new ArrayList<>(distinct.size());
+      TransitionCountsAccumulator counts, String[][] combinations) {
+    List<Row> dictionary = new ArrayList<>(combinations.length);
     for (int i = 0; i < combinations.length; i++) {
-      Row r = distinct.get(i);
-      combinations[i] = new String[] {r.getString(0), r.getString(1), r.getString(2)};
-      dictionary.add(RowFactory.create(r.getString(0), r.getString(1), r.getString(2), i));
+      dictionary.add(RowFactory.create(combinations[i][0], combinations[i][1], combinations[i][2], i));
     }
     Dataset<Row> ids = events.sparkSession().createDataFrame(dictionary, new StructType()
         .add("d_touchpoint", DataTypes.StringType).add("d_channel", DataTypes.StringType)

@@ -20,7 +20,12 @@ public final class ConsoleSummary {
     } else {
       table(out, "Top transitions by drop-off", result.dropOffRanking(), top);
     }
-    table(out, "Top transitions by repeat contact within " + windowLabel, result.repeatRanking(), top);
+    if (result.transitions().transitions().stream().allMatch(t -> t.repeatContact().stream().allMatch(r -> r.hits() == 0))) {
+      out.println("Repeat contact: none found — no assisted event follows another within a window. Mark assisted "
+          + "events with --assisted-column, or name their channels with --assisted-channels.");
+    } else {
+      table(out, "Top transitions by repeat contact within " + windowLabel, result.repeatRanking(), top);
+    }
     GraphInsights insights = result.insights();
     out.println();
     if (insights.commonPath() != null) {

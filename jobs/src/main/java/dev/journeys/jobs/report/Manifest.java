@@ -82,6 +82,13 @@ public final class Manifest {
     for (Fate fate : Fate.values()) {
       counts.put("journeys_" + fate.label(), result.counts().journeys(fate));
     }
+    boolean anyRepeat = result.counts().transitions().values().stream()
+        .anyMatch(t -> java.util.stream.IntStream.range(0, result.counts().windows())
+            .anyMatch(w -> t.repeatContact(w).hits() > 0));
+    if (!anyRepeat) {
+      notes.add("No repeat contact found: no assisted event follows another within a window "
+          + "(--assisted-column, --assisted-channels).");
+    }
   }
 
   public void count(String name, long value) {

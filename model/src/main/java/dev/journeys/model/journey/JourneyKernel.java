@@ -154,7 +154,9 @@ public final class JourneyKernel {
   public TransitionCounts counts() {
     TransitionCounts counts = new TransitionCounts(windowMicros.length);
     for (int id = 2; id < touchpoints.size(); id++) {
-      counts.touchpoint(touchpoints.name(id)).merge(touchpointStats.get(id));
+      if (touchpointStats.get(id).events() > 0) {
+        counts.touchpoint(touchpoints.name(id)).merge(touchpointStats.get(id));
+      }
     }
     for (int i = 0; i < transitionKeys.size(); i++) {
       long key = transitionKeys.get(i);
