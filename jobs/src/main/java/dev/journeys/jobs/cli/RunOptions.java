@@ -106,7 +106,7 @@ public class RunOptions {
   String cutoff;
 
   @Option(names = "--rank-by", defaultValue = "lower-bound", paramLabel = "KEY",
-      description = "lower-bound: the 95% Wilson lower bound of the rate; impact: counted passages × (rate − "
+      description = "lower-bound: the 95%% Wilson lower bound of the rate; impact: counted passages × (rate − "
           + "baseline); rate: the raw rate. Default: ${DEFAULT-VALUE}.")
   String rankBy;
 
