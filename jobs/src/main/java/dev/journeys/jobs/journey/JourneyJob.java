@@ -2,6 +2,7 @@ package dev.journeys.jobs.journey;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -38,6 +39,8 @@ public final class JourneyJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(JourneyJob.class);
 
+  static final long EVENTS_PER_PARTITION = 1_000_000;
+
   private JourneyJob() {}
 
   /** What the job judged and counted. */
@@ -51,11 +54,13 @@ public final class JourneyJob {
     List<Row> combinations = events
         .groupBy(col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER))
         .agg(min(EventColumns.TS), max(EventColumns.TS),
-            cutoff == null ? lit(0L) : sum(when(col(EventColumns.TS).gt(lit(cutoff)), 1L).otherwise(0L)))
+            cutoff == null ? lit(0L) : sum(when(col(EventColumns.TS).gt(lit(cutoff)), 1L).otherwise(0L)),
+            count(lit(1)))
         .collectAsList();
     Instant first = null;
     Instant last = null;
     long afterCutoff = 0;
+    long total = 0;
     String[][] dictionary = new String[combinations.size()][];
     for (int i = 0; i < dictionary.length; i++) {
       Row r = combinations.get(i);
@@ -65,13 +70,14 @@ public final class JourneyJob {
       first = first == null || lo.isBefore(first) ? lo : first;
       last = last == null || hi.isAfter(last) ? hi : last;
       afterCutoff += r.getLong(5);
+      total += r.getLong(6);
     }
     Instant effectiveCutoff = cutoff != null ? cutoff : last != null ? last : Instant.EPOCH;
 
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");
     Dataset<Row> journeys = buildJourneys(events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff))), rules,
-        Micros.of(effectiveCutoff), counts, dictionary);
+        Micros.of(effectiveCutoff), counts, dictionary, partitions(spark, total));
     spark.sparkContext().setJobDescription("journeys: cut journeys and count transitions");
     journeys.write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);
@@ -81,13 +87,22 @@ public final class JourneyJob {
   }
 
   /**
+   * Partitions for the shuffle by customer: about a million events each, at least two per core, so
+   * every core stays busy and a partition's sort rarely spills.
+   */
+  static int partitions(SparkSession spark, long events) {
+    long byVolume = (events + EVENTS_PER_PARTITION - 1) / EVENTS_PER_PARTITION;
+    return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min(byVolume, 100_000));
+  }
+
+  /**
    * Partitions by customer, sorts inside partitions, and streams each partition through the kernel.
    * Touchpoint, channel and owner travel through the shuffle as one small int (their index in
    * {@code combinations}, joined from a broadcast dictionary), the time as microseconds: no strings
    * per event but the customer.
    */
   public static Dataset<Row> buildJourneys(Dataset<Row> events, JourneyRules rules, long cutoffMicros,
-      TransitionCountsAccumulator counts, String[][] combinations) {
+      TransitionCountsAccumulator counts, String[][] combinations, int partitions) {
     List<Row> dictionary = new ArrayList<>(combinations.length);
     for (int i = 0; i < combinations.length; i++) {
       dictionary.add(RowFactory.create(combinations[i][0], combinations[i][1], combinations[i][2], i));
@@ -110,7 +125,7 @@ public final class JourneyJob {
             col("ts_micros"), col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ)}
         : new Column[] {col("customer_hash"), col(EventColumns.CUSTOMER_ID), col("ts_micros"),
             col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ)};
-    Dataset<Row> sorted = encoded.repartition(col("customer_hash")).sortWithinPartitions(order);
+    Dataset<Row> sorted = encoded.repartition(partitions, col("customer_hash")).sortWithinPartitions(order);
     return sorted.mapPartitions(new KernelPartition(rules, cutoffMicros, counts, combinations),
         Encoders.row(JourneyColumns.SCHEMA));
   }
