@@ -112,8 +112,9 @@ public final class Ingest {
       if (input.format() == InputFile.Format.CSV) {
         try (InputStream in = open(input, conf)) {
           new CsvEventReader(in, options, input.path());
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read " + input.path() + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+          // A file that cannot be read whole is read as far as it goes, and the break is quarantined.
+          LOG.warn("Cannot check the header of {}: {}", input.path(), e.getMessage());
         } catch (IllegalArgumentException e) {
           throw new InputException(e.getMessage());
         }
@@ -128,15 +129,23 @@ public final class Ingest {
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
       InputStream in = open(file, conf.value());
-      Iterator<IngestRecord> records = file.format() == InputFile.Format.XES
-          ? new XesEventReader(in, xesOptions(options))
-          : new CsvEventReader(in, options, file.path());
+      Iterator<IngestRecord> records;
+      try {
+        records = file.format() == InputFile.Format.XES
+            ? new XesEventReader(in, xesOptions(options))
+            : new CsvEventReader(in, options, file.path());
+      } catch (UncheckedIOException e) {
+        closeQuietly(in);
+        return List.of(toRow(file, IngestRecord.bad(-1, -1, "cannot read the file: " + e.getMessage(), ""))).iterator();
+      }
       return new Iterator<Row>() {
         private Row next;
 
+        private boolean broken;
+
         @Override
         public boolean hasNext() {
-          while (next == null && records.hasNext()) {
+          while (next == null && !broken && readerHasNext()) {
             IngestRecord r = records.next();
             if (FILTERED_REASON.equals(r.reason())) {
               filtered.add(1);
@@ -148,6 +157,17 @@ public final class Ingest {
             closeQuietly(in);
           }
           return next != null;
+        }
+
+        /** A file that breaks off (a truncated gzip, a failing disk) quarantines one row saying so. */
+        private boolean readerHasNext() {
+          try {
+            return records.hasNext();
+          } catch (RuntimeException e) {
+            broken = true;
+            next = toRow(file, IngestRecord.bad(-1, -1, "cannot read the rest of the file: " + e.getMessage(), ""));
+            return false;
+          }
         }
 
         @Override

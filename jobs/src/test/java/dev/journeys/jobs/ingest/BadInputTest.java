@@ -94,4 +94,25 @@ class BadInputTest {
     assertThat(result.ingest().quarantined()).isEqualTo(1);
     assertThat(Files.readAllLines(dir.resolve("out/quarantine.csv")).get(1)).contains("log.xes", ",4,", "'soon'");
   }
+
+  @Test
+  void quarantinesWhereATruncatedGzipBreaksOffAndKeepsWhatCameBefore() throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write("case_id,activity,timestamp\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (int i = 0; i < 20_000; i++) {
+        gz.write(("c" + Long.toHexString(i * 0x9E3779B97F4A7C15L) + ",web:a,2026-03-01T09:00:00Z\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    byte[] all = bytes.toByteArray();
+    Path log = Files.write(dir.resolve("log.csv.gz"), java.util.Arrays.copyOf(all, all.length * 2 / 3));
+
+    RunJob.Result result = RunJob.run(SparkTest.spark(), config(List.of(log.toString()), 0.5), Progress.silent());
+
+    assertThat(result.ingest().eventsRead()).isGreaterThan(5_000).isLessThan(20_000);
+    assertThat(result.ingest().quarantined()).isEqualTo(1);
+    assertThat(Files.readAllLines(dir.resolve("out/quarantine.csv")).get(1))
+        .contains("log.csv.gz", "cannot read the rest of the file");
+  }
 }

@@ -78,10 +78,6 @@ public record JourneyRules(
     return new JourneyRules(inactivity, goals, starts, maxDuration, newPerCase, repeatWindows, rankedWindow);
   }
 
-  public JourneyRules withInactivity(Duration newInactivity) {
-    return new JourneyRules(newInactivity, goals, starts, maxDuration, perCase, repeatWindows, rankedWindow);
-  }
-
   public JourneyRules withStarts(Set<String> newStarts) {
     return new JourneyRules(inactivity, goals, newStarts, maxDuration, perCase, repeatWindows, rankedWindow);
   }

@@ -53,8 +53,4 @@ public record Transition(
   public boolean isIntoEnd() {
     return Touchpoint.END_NAME.equals(to);
   }
-
-  public boolean isHandoff() {
-    return handoffShare != null && handoffShare > 0.5;
-  }
 }
