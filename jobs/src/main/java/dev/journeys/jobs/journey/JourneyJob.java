@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.when;
 
+import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.JourneyColumns;
 import dev.journeys.model.event.Micros;
@@ -73,6 +74,10 @@ public final class JourneyJob {
       total += r.getLong(6);
     }
     Instant effectiveCutoff = cutoff != null ? cutoff : last != null ? last : Instant.EPOCH;
+    if (total > 0 && afterCutoff == total) {
+      throw new InputException("No event lies at or before the cut-off " + effectiveCutoff + ": all " + total
+          + " events are later (the first is at " + first + ")");
+    }
 
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");

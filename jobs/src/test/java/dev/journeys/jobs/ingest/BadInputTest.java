@@ -115,4 +115,16 @@ class BadInputTest {
     assertThat(Files.readAllLines(dir.resolve("out/quarantine.csv")).get(1))
         .contains("log.csv.gz", "cannot read the rest of the file");
   }
+
+  @Test
+  void aCutoffBeforeEveryEventIsAnInputError() throws IOException {
+    Path log = Files.writeString(dir.resolve("log.csv"), LOG);
+    RunConfig early = new RunConfig(List.of(log.toString()), dir.resolve("out").toString(), ReadOptions.defaults(),
+        JourneyRules.defaults().withPerCase(true), java.time.Instant.parse("2000-01-01T00:00:00Z"), RankBy.LOWER_BOUND,
+        1, 0.5, 10);
+    assertThatThrownBy(() -> RunJob.run(SparkTest.spark(), early, Progress.silent()))
+        .isInstanceOf(InputException.class)
+        .hasMessage("No event lies at or before the cut-off 2000-01-01T00:00:00Z: all 4 events are later "
+            + "(the first is at 2026-03-01T09:00:00Z)");
+  }
 }
