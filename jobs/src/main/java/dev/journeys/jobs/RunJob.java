@@ -66,7 +66,7 @@ public final class RunJob {
     manifest.journeys(journeys);
 
     progress.stage("variants", "grouping journeys by touchpoint sequence");
-    Dataset<Row> variants = VariantJob.variants(spark.read().parquet(outputs.dir("journeys")), counts.journeys(),
+    Dataset<Row> variants = VariantJob.variants(spark, counts.variants(), outputs.dir("journeys"), counts.journeys(),
         config.rules().judgesFates());
     variants.write().mode("overwrite").parquet(outputs.dir("variants"));
     long variantCount = outputs.writeVariantsCsv(spark);

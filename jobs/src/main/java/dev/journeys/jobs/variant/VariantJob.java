@@ -12,6 +12,13 @@ import static org.apache.spark.sql.functions.when;
 import dev.journeys.jobs.io.JourneyColumns;
 import dev.journeys.model.journey.Fate;
 import dev.journeys.model.variant.Variant;
+import dev.journeys.model.variant.VariantCounts;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -26,8 +33,37 @@ public final class VariantJob {
   public static final String[] COLUMNS = {"rank", "journeys", "share", "cumulative_share", "converted_share",
       "dropped_share", "median_duration_seconds", "touchpoints", "events"};
 
+  public static final StructType SCHEMA = new StructType()
+      .add("rank", DataTypes.IntegerType)
+      .add("journeys", DataTypes.LongType)
+      .add("share", DataTypes.DoubleType)
+      .add("cumulative_share", DataTypes.DoubleType)
+      .add("converted_share", DataTypes.DoubleType)
+      .add("dropped_share", DataTypes.DoubleType)
+      .add("median_duration_seconds", DataTypes.DoubleType)
+      .add("touchpoints", DataTypes.StringType)
+      .add("events", DataTypes.IntegerType);
+
   private VariantJob() {}
 
+  /**
+   * The variant table: from the kernel's counts when it could count every variant (no second pass
+   * over the journeys), else grouped by Spark from the journeys table.
+   */
+  public static Dataset<Row> variants(SparkSession spark, VariantCounts counts, String journeysDir, long totalJourneys,
+      boolean judgesFates) {
+    if (counts.overflowed()) {
+      return variants(spark.read().parquet(journeysDir), totalJourneys, judgesFates);
+    }
+    List<Row> rows = new ArrayList<>(counts.size());
+    for (Variant v : counts.table(totalJourneys, judgesFates)) {
+      rows.add(RowFactory.create(v.rank(), v.journeys(), v.share(), v.cumulativeShare(), v.convertedShare(),
+          v.droppedShare(), v.medianDurationSeconds(), v.sequence(), v.touchpoints().size()));
+    }
+    return spark.createDataFrame(rows, SCHEMA).coalesce(1);
+  }
+
+  /** Groups the journeys table by variant, for when there are too many variants to count in the kernel. */
   public static Dataset<Row> variants(Dataset<Row> journeys, long totalJourneys, boolean judgesFates) {
     Dataset<Row> grouped = journeys.groupBy(col(JourneyColumns.TOUCHPOINTS).as("sequence")).agg(
         count(lit(1)).as("journeys"),
@@ -46,6 +82,7 @@ public final class VariantJob {
         .withColumn("converted_share", judgesFates ? col("converted").divide(col("journeys")) : lit(null).cast("double"))
         .withColumn("dropped_share", judgesFates ? col("dropped").divide(col("journeys")) : lit(null).cast("double"))
         .withColumn("events", org.apache.spark.sql.functions.size(col("sequence")))
+        .withColumn("rank", col("rank").cast("int"))
         .select(java.util.Arrays.stream(COLUMNS).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
         .orderBy(col("rank"));
   }

@@ -7,9 +7,13 @@ import dev.journeys.model.primitive.LongSet;
 import dev.journeys.model.transition.TouchpointStats;
 import dev.journeys.model.transition.TransitionCounts;
 import dev.journeys.model.transition.TransitionStats;
+import dev.journeys.model.variant.VariantCounts;
+import dev.journeys.model.variant.VariantStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,6 +56,9 @@ public final class JourneyKernel {
   private final List<TouchpointStats> touchpointStats = new ArrayList<>();
   private final LongSet seenInJourney = new LongSet();
   private final LongSet seenInCustomer = new LongSet();
+  private final Map<SequenceKey, VariantStats> variants = new HashMap<>();
+  private final SequenceKey variantProbe = new SequenceKey();
+  private boolean variantsOverflowed;
 
   // The buffered customer, in reused arrays.
   private String customer;
@@ -164,6 +171,17 @@ public final class JourneyKernel {
           .merge(transitionStats.get(i));
     }
     counts.addTotals(events, customers, journeysByFate);
+    if (variantsOverflowed) {
+      counts.variants().overflow();
+    } else {
+      variants.forEach((key, stats) -> {
+        List<String> names = new ArrayList<>(key.length());
+        for (int i = 0; i < key.length(); i++) {
+          names.add(touchpoints.name(key.id(i)));
+        }
+        counts.variants().variant(names).merge(stats);
+      });
+    }
     return counts;
   }
 
@@ -265,6 +283,7 @@ public final class JourneyKernel {
       stats.addEvent(seenInJourney.add(-1L - tp[i]), seenInCustomer.add(-1L - tp[i]));
     }
 
+    countVariant(from, to, fate);
     if (sink != null) {
       String[] names = new String[to - from];
       for (int i = from; i < to; i++) {
@@ -272,6 +291,23 @@ public final class JourneyKernel {
       }
       sink.accept(customer, index, cases[from], ts[from], ts[last], fate, names);
     }
+  }
+
+  private void countVariant(int from, int to, Fate fate) {
+    if (variantsOverflowed) {
+      return;
+    }
+    VariantStats stats = variants.get(variantProbe.set(tp, from, to));
+    if (stats == null) {
+      if (variants.size() == VariantCounts.LIMIT) {
+        variantsOverflowed = true;
+        variants.clear();
+        return;
+      }
+      stats = new VariantStats();
+      variants.put(variantProbe.copy(), stats);
+    }
+    stats.addJourney(fate, ts[to - 1] - ts[from]);
   }
 
   private void passage(int a, int b, long gap, long tB, int ownerA, int ownerB, int channelA, int channelB,

@@ -1,6 +1,7 @@
 package dev.journeys.model.transition;
 
 import dev.journeys.model.journey.Fate;
+import dev.journeys.model.variant.VariantCounts;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collections;
@@ -8,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Transition counts are everything the kernel counted over some customers: stats per transition and
- * per touchpoint, and totals of events, customers and journeys by fate. They merge across partitions.
+ * Transition counts are everything the kernel counted over some customers: stats per transition, per
+ * touchpoint and per variant, and totals of events, customers and journeys by fate. They merge across
+ * partitions.
  */
 public final class TransitionCounts implements Serializable {
 
@@ -21,6 +23,7 @@ public final class TransitionCounts implements Serializable {
   private long events;
   private long customers;
   private final long[] journeysByFate = new long[Fate.values().length];
+  private final VariantCounts variants = new VariantCounts();
 
   public TransitionCounts(int windows) {
     this.windows = windows;
@@ -53,6 +56,12 @@ public final class TransitionCounts implements Serializable {
     other.transitions.forEach((key, stats) -> transition(key.from(), key.to()).merge(stats));
     other.touchpoints.forEach((name, stats) -> touchpoint(name).merge(stats));
     addTotals(other.events, other.customers, other.journeysByFate);
+    variants.merge(other.variants);
+  }
+
+  /** The variants counted, unless there were too many of them (see {@link VariantCounts#overflowed()}). */
+  public VariantCounts variants() {
+    return variants;
   }
 
   public boolean isEmpty() {

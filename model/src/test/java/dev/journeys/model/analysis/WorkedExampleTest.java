@@ -15,9 +15,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The worked example of DESIGN.md, number for number. */
-class WorkedExampleTest {
+public class WorkedExampleTest {
 
-  static final List<Event> EVENTS = List.of(
+  public static final List<Event> EVENTS = List.of(
       event().customer("c1").at("2026-03-01T09:00:00Z").on("web:view_rates").seq(1).build(),
       event().customer("c1").at("2026-03-01T09:05:00Z").on("web:apply_start").seq(2).build(),
       event().customer("c1").at("2026-03-01T09:20:00Z").on("phone:sales_call").seq(3).build(),
