@@ -9,6 +9,7 @@ import dev.journeys.jobs.journey.JourneyJob;
 import dev.journeys.jobs.report.Manifest;
 import dev.journeys.jobs.report.Outputs;
 import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.report.TaskProgress;
 import dev.journeys.jobs.transition.TransitionRows;
 import dev.journeys.jobs.variant.VariantJob;
 import dev.journeys.model.graph.GraphInsights;
@@ -34,6 +35,12 @@ public final class RunJob {
       GraphInsights insights) {}
 
   public static Result run(SparkSession spark, RunConfig config, Progress progress) {
+    try (TaskProgress tasks = new TaskProgress(spark.sparkContext(), progress)) {
+      return runStages(spark, config, progress);
+    }
+  }
+
+  private static Result runStages(SparkSession spark, RunConfig config, Progress progress) {
     Path out = Path.of(config.outDir()).toAbsolutePath();
     Outputs outputs = new Outputs(out);
     outputs.forgetFinishedRun();

@@ -23,7 +23,7 @@ public final class Progress {
     return new Progress(null);
   }
 
-  public void stage(String name, String what) {
+  public synchronized void stage(String name, String what) {
     stage = name;
     stageStarted = System.nanoTime();
     if (out != null) {
@@ -32,11 +32,19 @@ public final class Progress {
     }
   }
 
-  public void done(String result) {
+  public synchronized void done(String result) {
     double seconds = elapsed(stageStarted);
     durations.put(stage, seconds);
     if (out != null) {
       out.printf(Locale.ROOT, "[%6.1fs] %-12s %s (%.1fs)%n", elapsed(started), stage, result, seconds);
+      out.flush();
+    }
+  }
+
+  /** Says how the current stage is getting on, once it has run for a while. */
+  public synchronized void tick(String status) {
+    if (out != null && stage != null && !durations.containsKey(stage) && elapsed(stageStarted) >= 10) {
+      out.printf(Locale.ROOT, "[%6.1fs] %-12s ... %s%n", elapsed(started), stage, status);
       out.flush();
     }
   }
