@@ -2,6 +2,7 @@ package dev.journeys.jobs.cli;
 
 import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.ingest.ReadOptions;
+import dev.journeys.jobs.ingest.Timestamps;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.metric.RepeatWindow;
@@ -72,6 +73,11 @@ public class RunOptions {
   @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "ZONE",
       description = "Zone of timestamps that carry no offset. Default: ${DEFAULT-VALUE}.")
   String timezone;
+
+  @Option(names = "--timestamp-format", paramLabel = "PATTERN",
+      description = "A java.time pattern for the timestamps, e.g. 'dd/MM/yyyy HH:mm' or 'yyyy-MM-dd HH:mm:ssXXX'. "
+          + "Default: ISO-8601 (with or without offset), or epoch seconds or milliseconds.")
+  String timestampFormat;
 
   @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
       description = "CSV field delimiter. Default: comma.")
@@ -146,7 +152,11 @@ public class RunOptions {
     Set<String> assisted = new LinkedHashSet<>();
     assistedChannels.forEach(c -> assisted.add(c.trim().toLowerCase(Locale.ROOT)));
     ReadOptions read = new ReadOptions(caseColumn, activityColumn, timestampColumn, customerColumn, channelColumn,
-        ownerColumn, assistedColumn, assisted, lifecycle, zone, delimiter);
+        ownerColumn, assistedColumn, assisted, lifecycle, zone, delimiter,
+        timestampFormat == null ? null : option("--timestamp-format", () -> {
+          Timestamps.formatter(timestampFormat);
+          return timestampFormat;
+        }));
     List<RepeatWindow> windows = Arrays.stream(repeatWindows.split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).map(w -> option("--repeat-windows", () -> RepeatWindow.parse(w)))
         .toList();

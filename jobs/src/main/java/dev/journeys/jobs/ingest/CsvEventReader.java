@@ -19,6 +19,7 @@ public final class CsvEventReader implements Iterator<IngestRecord> {
   private final CsvParser parser;
   private final ReadOptions options;
   private final ColumnIndexes columns;
+  private final java.time.format.DateTimeFormatter format;
   private long seq;
   private IngestRecord next;
 
@@ -30,6 +31,7 @@ public final class CsvEventReader implements Iterator<IngestRecord> {
     this.parser = new CsvParser(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16),
         options.delimiter());
     this.options = options;
+    this.format = options.timestampFormat() == null ? null : Timestamps.formatter(options.timestampFormat());
     CsvParser.Record header = parser.next();
     if (header == null) {
       throw new IllegalArgumentException("Cannot read " + file + ": the file is empty (expected a header row)");
@@ -126,7 +128,7 @@ public final class CsvEventReader implements Iterator<IngestRecord> {
     }
     long ts;
     try {
-      ts = Timestamps.parseMicros(f.get(columns.timestamp()), options.zone());
+      ts = Timestamps.parseMicros(f.get(columns.timestamp()), options.zone(), format);
     } catch (IllegalArgumentException e) {
       return IngestRecord.bad(seq, record.line(), options.timestampColumn() + ": " + e.getMessage(), record.raw());
     }

@@ -186,7 +186,7 @@ public final class Ingest {
     String activity = o.activityColumn().equals(ReadOptions.ACTIVITY_COLUMN_DEFAULT) ? "concept:name" : o.activityColumn();
     String time = o.timestampColumn().equals(ReadOptions.TIMESTAMP_COLUMN_DEFAULT) ? "time:timestamp" : o.timestampColumn();
     return new ReadOptions(o.caseColumn(), activity, time, o.customerColumn(), o.channelColumn(), o.ownerColumn(),
-        o.assistedColumn(), o.assistedChannels(), o.lifecycle(), o.zone(), o.delimiter());
+        o.assistedColumn(), o.assistedChannels(), o.lifecycle(), o.zone(), o.delimiter(), o.timestampFormat());
   }
 
   private static Row toRow(InputFile file, IngestRecord r) {

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param lifecycle         keep only XES events with this lifecycle:transition, or null for all
  * @param zone              the zone of timestamps without an offset
  * @param delimiter         the CSV field delimiter
+ * @param timestampFormat   a java.time pattern for timestamps (e.g. dd/MM/yyyy HH:mm), or null for ISO-8601
+ *                          and epoch seconds, milliseconds or microseconds
  */
 public record ReadOptions(
     String caseColumn,
@@ -32,7 +34,8 @@ public record ReadOptions(
     Set<String> assistedChannels,
     String lifecycle,
     ZoneId zone,
-    char delimiter) implements Serializable {
+    char delimiter,
+    String timestampFormat) implements Serializable {
 
   public static final String CASE_COLUMN_DEFAULT = "case_id";
   public static final String ACTIVITY_COLUMN_DEFAULT = "activity";
@@ -41,11 +44,14 @@ public record ReadOptions(
 
   public ReadOptions {
     assistedChannels = Set.copyOf(assistedChannels);
+    if (timestampFormat != null) {
+      Timestamps.formatter(timestampFormat); // fails early, naming the pattern
+    }
   }
 
   public static ReadOptions defaults() {
     return new ReadOptions(CASE_COLUMN_DEFAULT, ACTIVITY_COLUMN_DEFAULT, TIMESTAMP_COLUMN_DEFAULT, null, null, null,
-        null, ASSISTED_CHANNELS_DEFAULT, null, ZoneId.of("UTC"), ',');
+        null, ASSISTED_CHANNELS_DEFAULT, null, ZoneId.of("UTC"), ',', null);
   }
 
   /** Whether an event on {@code channel} counts as assisted, when no assisted column says so. */

@@ -27,6 +27,7 @@ public final class XesEventReader implements Iterator<IngestRecord> {
 
   private final XMLStreamReader xml;
   private final ReadOptions options;
+  private final java.time.format.DateTimeFormatter format;
   private final ArrayDeque<IngestRecord> ready = new ArrayDeque<>();
   private long seq;
   private boolean done;
@@ -37,6 +38,7 @@ public final class XesEventReader implements Iterator<IngestRecord> {
 
   public XesEventReader(InputStream in, ReadOptions options) {
     this.options = options;
+    this.format = options.timestampFormat() == null ? null : Timestamps.formatter(options.timestampFormat());
     try {
       this.xml = FACTORY.createXMLStreamReader(in);
     } catch (XMLStreamException e) {
@@ -143,7 +145,7 @@ public final class XesEventReader implements Iterator<IngestRecord> {
     String time = a.get(options.timestampColumn());
     long ts;
     try {
-      ts = Timestamps.parseMicros(time, options.zone());
+      ts = Timestamps.parseMicros(time, options.zone(), format);
     } catch (IllegalArgumentException ex) {
       return IngestRecord.bad(e.seq(), e.line(), options.timestampColumn() + ": " + ex.getMessage(), raw);
     }

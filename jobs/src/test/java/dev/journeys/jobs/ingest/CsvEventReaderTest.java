@@ -51,7 +51,7 @@ class CsvEventReaderTest {
         .extracting(IngestRecord::line, IngestRecord::reason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(3L, "timestamp: cannot read timestamp 'yesterday' (expected ISO-8601 "
-                + "such as 2026-03-01T09:00:00Z or 2026-03-01 09:00:00+01:00)"),
+                + "such as 2026-03-01T09:00:00Z or 2026-03-01 09:00:00+01:00, or epoch seconds or milliseconds)"),
             org.assertj.core.groups.Tuple.tuple(4L, "empty case_id"),
             org.assertj.core.groups.Tuple.tuple(5L, "expected 3 fields as in the header, found 2"),
             org.assertj.core.groups.Tuple.tuple(6L, "empty activity"));

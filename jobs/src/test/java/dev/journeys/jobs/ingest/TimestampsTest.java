@@ -38,4 +38,31 @@ class TimestampsTest {
     assertThatThrownBy(() -> Timestamps.parseMicros(text, ZoneId.of("UTC")))
         .hasMessageContaining("'" + text + "'");
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "1772355600, 2026-03-01T09:00:00Z",
+      "1772355600.25, 2026-03-01T09:00:00.250Z",
+      "1772355600123, 2026-03-01T09:00:00.123Z",
+      "1772355600123456, 2026-03-01T09:00:00.123456Z"})
+  void readsEpochSecondsMillisAndMicros(String text, String expected) {
+    assertThat(Micros.toInstant(Timestamps.parseMicros(text, ZoneId.of("UTC")))).isEqualTo(Instant.parse(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "01/03/2026 10:00 | dd/MM/yyyy HH:mm | Europe/Amsterdam | 2026-03-01T09:00:00Z",
+      "2026-03-01 10:00:00+01:00 | yyyy-MM-dd HH:mm:ssXXX | UTC | 2026-03-01T09:00:00Z"})
+  void readsAUserPattern(String text, String pattern, String zone, String expected) {
+    assertThat(Micros.toInstant(Timestamps.parseMicros(text, ZoneId.of(zone), Timestamps.formatter(pattern))))
+        .isEqualTo(Instant.parse(expected));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aUserPatternThatDoesNotFitNamesTheValue() {
+    assertThatThrownBy(() -> Timestamps.parseMicros("2026-03-01", ZoneId.of("UTC"), Timestamps.formatter("dd/MM/yyyy")))
+        .hasMessageContaining("'2026-03-01'").hasMessageContaining("--timestamp-format");
+    assertThatThrownBy(() -> Timestamps.formatter("dd/MM/yyyy qqqqqq"))
+        .hasMessageContaining("cannot use timestamp format 'dd/MM/yyyy qqqqqq'");
+  }
 }

@@ -83,7 +83,7 @@ class XesEventReaderTest {
         </trace></log>
         """;
     ReadOptions complete = new ReadOptions("case_id", "activity", "timestamp", null, null, null, null,
-        ReadOptions.ASSISTED_CHANNELS_DEFAULT, "complete", java.time.ZoneOffset.UTC, ',');
+        ReadOptions.ASSISTED_CHANNELS_DEFAULT, "complete", java.time.ZoneOffset.UTC, ',', null);
     List<IngestRecord> records = read(xes, complete);
     assertThat(records).filteredOn(r -> !r.isBad()).singleElement()
         .satisfies(r -> assertThat(Micros.toInstant(r.tsMicros())).isEqualTo(Instant.parse("2026-03-01T09:10:00Z")));

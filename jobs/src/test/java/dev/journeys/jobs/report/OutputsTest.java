@@ -38,7 +38,7 @@ class OutputsTest {
         c3,"web:<script>alert(""x"")</script>",2026-04-25T10:00:00Z,marketing
         """);
     ReadOptions read = new ReadOptions("case_id", "activity", "timestamp", "customer", null, "owner", null,
-        ReadOptions.ASSISTED_CHANNELS_DEFAULT, null, java.time.ZoneOffset.UTC, ',');
+        ReadOptions.ASSISTED_CHANNELS_DEFAULT, null, java.time.ZoneOffset.UTC, ',', null);
     JourneyRules rules = JourneyRules.defaults().withGoals(Set.of("web:order_completed"));
     RunJob.run(SparkTest.spark(), new RunConfig(List.of(log.toString()), dir.resolve("out").toString(), read, rules,
         java.time.Instant.parse("2026-04-30T00:00:00Z"), RankBy.LOWER_BOUND, 1, 0.01, 10), Progress.silent());
