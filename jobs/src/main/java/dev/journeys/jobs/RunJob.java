@@ -60,6 +60,10 @@ public final class RunJob {
           ingest.quarantined(), ingest.rowsRead(), 100 * badShare, 100 * config.maxBadRowsShare(),
           out.resolve("quarantine.csv")));
     }
+    if (ingest.eventsRead() == 0 && ingest.filtered() > 0) {
+      throw new InputException(String.format(Locale.ROOT, "No events left: all %,d were left out by --lifecycle %s "
+          + "(their lifecycle:transition has another value)", ingest.filtered(), config.read().lifecycle()));
+    }
     if (ingest.eventsRead() == 0) {
       throw new InputException("No events could be read from " + String.join(", ", config.inputs()));
     }
