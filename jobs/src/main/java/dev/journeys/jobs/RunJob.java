@@ -48,7 +48,7 @@ public final class RunJob {
 
     progress.stage("ingest", "reading " + config.inputs().size() + " input(s)");
     List<InputFile> files = InputFiles.resolve(config.inputs(), spark.sparkContext().hadoopConfiguration());
-    Ingest.Result ingest = Ingest.run(spark, files, config.read(), out.toString());
+    Ingest.Result ingest = Ingest.run(spark, files, config.read(), out.toString(), config.cutoff());
     outputs.writeQuarantineCsv(spark);
     double badShare = ingest.rowsRead() == 0 ? 0 : (double) ingest.quarantined() / ingest.rowsRead();
     progress.done(String.format(Locale.ROOT, "%,d events, %,d rows quarantined (%.2f%%)", ingest.eventsRead(),
@@ -69,8 +69,8 @@ public final class RunJob {
     }
 
     progress.stage("journeys", "cutting journeys and counting transitions");
-    JourneyJob.Result journeys = JourneyJob.run(spark, ingest.events(), config.rules(), config.cutoff(),
-        outputs.dir("journeys"));
+    JourneyJob.Result journeys = JourneyJob.run(spark, ingest.events(), ingest.profile(), config.rules(),
+        config.cutoff(), outputs.dir("journeys"));
     TransitionCounts counts = journeys.counts();
     progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
         counts.customers(), journeys.cutoff()));

@@ -11,6 +11,7 @@ import dev.journeys.model.event.Micros;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,10 +43,12 @@ public final class Ingest {
   private Ingest() {}
 
   /** What ingest read and wrote. */
-  public record Result(Dataset<Row> events, long rowsRead, long eventsRead, long quarantined, long filtered,
-      List<InputFile> inputs) {}
+  public record Result(Dataset<Row> events, EventProfile profile, long rowsRead, long eventsRead, long quarantined,
+      long filtered, List<InputFile> inputs) {}
 
-  public static Result run(SparkSession spark, List<InputFile> inputs, ReadOptions options, String outDir) {
+  /** Reads {@code inputs}; the profile's late events are those after {@code cutoff} (null: none). */
+  public static Result run(SparkSession spark, List<InputFile> inputs, ReadOptions options, String outDir,
+      Instant cutoff) {
     checkHeaders(spark, inputs, options);
     LongAccumulator filtered = spark.sparkContext().longAccumulator("rows filtered");
     FileSystem fs = fileSystem(spark, outDir);
@@ -53,6 +56,7 @@ public final class Ingest {
     delete(fs, outDir + "/quarantine");
 
     Dataset<Row> events = null;
+    EventProfile profile = EventProfile.EMPTY;
     long rowsRead = 0;
     long quarantined = 0;
     List<InputFile> rawFiles = inputs.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
@@ -67,7 +71,8 @@ public final class Ingest {
       delete(fs, staging);
       if (exists(fs, outDir + "/events")) {
         events = spark.read().parquet(outDir + "/events").select(eventColumns());
-        rowsRead += events.count();
+        profile = EventProfile.of(events, cutoff);
+        rowsRead += profile.events();
       }
       if (exists(fs, outDir + "/quarantine")) {
         long bad = spark.read().parquet(outDir + "/quarantine").count();
@@ -78,12 +83,21 @@ public final class Ingest {
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.PARQUET) {
         // Parquet in the unified schema is analysed where it lies; only its unreadable rows are copied.
+        // One aggregate counts them and profiles the readable ones.
         Dataset<Row> checked = parquet(spark, input);
         spark.sparkContext().setJobDescription("ingest: check " + input.path());
-        Row counts = checked.agg(count(lit(1)), sum(when(col(EventColumns.STATUS).equalTo("bad"), 1L).otherwise(0L)))
-            .first();
-        long bad = counts.isNullAt(1) ? 0 : counts.getLong(1);
-        rowsRead += counts.getLong(0);
+        Column[] keys = EventProfile.keys();
+        Column[] groups = new Column[keys.length + 1];
+        groups[0] = col(EventColumns.STATUS);
+        System.arraycopy(keys, 0, groups, 1, keys.length);
+        Column[] aggregates = EventProfile.aggregates(cutoff);
+        List<Row> grouped = checked.groupBy(groups)
+            .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length)).collectAsList();
+        List<Row> good = grouped.stream().filter(r -> "ok".equals(r.getString(0))).toList();
+        long bad = grouped.stream().filter(r -> !"ok".equals(r.getString(0))).mapToLong(r -> r.getLong(7)).sum();
+        EventProfile readable = EventProfile.from(good, 1);
+        profile = profile.plus(readable);
+        rowsRead += readable.events() + bad;
         quarantined += bad;
         if (bad > 0) {
           checked.filter(col(EventColumns.STATUS).equalTo("bad")).drop(EventColumns.STATUS)
@@ -98,7 +112,7 @@ public final class Ingest {
     }
     long eventsRead = rowsRead - quarantined;
     LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, quarantined, inputs.size());
-    return new Result(events, rowsRead, eventsRead, quarantined, filtered.value(), inputs);
+    return new Result(events, profile, rowsRead, eventsRead, quarantined, filtered.value(), inputs);
   }
 
   static Column[] eventColumns() {

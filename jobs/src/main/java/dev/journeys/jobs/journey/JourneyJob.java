@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.when;
 
+import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.JourneyColumns;
@@ -48,36 +49,18 @@ public final class JourneyJob {
   public record Result(Instant cutoff, Instant firstEvent, Instant lastEvent, long eventsAfterCutoff,
       TransitionCounts counts) {}
 
-  public static Result run(SparkSession spark, Dataset<Row> events, JourneyRules rules, Instant cutoff,
-      String journeysDir) {
-    // One scan finds the touchpoint combinations (for the int encoding), the time range and what lies past the cut-off.
-    spark.sparkContext().setJobDescription("journeys: find touchpoints, the time range and the cut-off");
-    List<Row> combinations = events
-        .groupBy(col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER))
-        .agg(min(EventColumns.TS), max(EventColumns.TS),
-            cutoff == null ? lit(0L) : sum(when(col(EventColumns.TS).gt(lit(cutoff)), 1L).otherwise(0L)),
-            count(lit(1)))
-        .collectAsList();
-    Instant first = null;
-    Instant last = null;
-    long afterCutoff = 0;
-    long total = 0;
-    String[][] dictionary = new String[combinations.size()][];
-    for (int i = 0; i < dictionary.length; i++) {
-      Row r = combinations.get(i);
-      dictionary[i] = new String[] {r.getString(0), r.getString(1), r.getString(2)};
-      Instant lo = (Instant) r.get(3);
-      Instant hi = (Instant) r.get(4);
-      first = first == null || lo.isBefore(first) ? lo : first;
-      last = last == null || hi.isAfter(last) ? hi : last;
-      afterCutoff += r.getLong(5);
-      total += r.getLong(6);
-    }
+  public static Result run(SparkSession spark, Dataset<Row> events, EventProfile profile, JourneyRules rules,
+      Instant cutoff, String journeysDir) {
+    Instant first = profile.first();
+    Instant last = profile.last();
+    long total = profile.events();
+    long afterCutoff = profile.afterCutoff();
     Instant effectiveCutoff = cutoff != null ? cutoff : last != null ? last : Instant.EPOCH;
     if (total > 0 && afterCutoff == total) {
       throw new InputException("No event lies at or before the cut-off " + effectiveCutoff + ": all " + total
           + " events are later (the first is at " + first + ")");
     }
+    String[][] dictionary = profile.combinations().toArray(String[][]::new);
 
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");
