@@ -55,64 +55,83 @@ public final class Ingest {
     delete(fs, outDir + "/events");
     delete(fs, outDir + "/quarantine");
 
-    Dataset<Row> events = null;
-    EventProfile profile = EventProfile.EMPTY;
-    long rowsRead = 0;
-    long quarantined = 0;
+    Tally tally = new Tally();
     List<InputFile> rawFiles = inputs.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
     if (!rawFiles.isEmpty()) {
-      // Raw files are parsed once: events and quarantined rows leave the same pass, split by status.
-      String staging = outDir + "/_staging-ingest";
-      spark.sparkContext().setJobDescription("ingest: read " + rawFiles.size() + " raw files into events/ and quarantine/");
-      raw(spark, rawFiles, options, filtered).write().mode("overwrite").partitionBy(EventColumns.STATUS)
-          .parquet(staging);
-      move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
-      move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
-      delete(fs, staging);
-      if (exists(fs, outDir + "/events")) {
-        events = spark.read().parquet(outDir + "/events").select(eventColumns());
-        profile = EventProfile.of(events, cutoff);
-        rowsRead += profile.events();
-      }
-      if (exists(fs, outDir + "/quarantine")) {
-        long bad = spark.read().parquet(outDir + "/quarantine").count();
-        quarantined += bad;
-        rowsRead += bad;
-      }
+      readRaw(spark, rawFiles, options, filtered, fs, outDir, cutoff, tally);
     }
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.PARQUET) {
-        // Parquet in the unified schema is analysed where it lies; only its unreadable rows are copied.
-        // One aggregate counts them and profiles the readable ones.
-        Dataset<Row> checked = parquet(spark, input);
-        spark.sparkContext().setJobDescription("ingest: check " + input.path());
-        Column[] keys = EventProfile.keys();
-        Column[] groups = new Column[keys.length + 1];
-        groups[0] = col(EventColumns.STATUS);
-        System.arraycopy(keys, 0, groups, 1, keys.length);
-        Column[] aggregates = EventProfile.aggregates(cutoff);
-        List<Row> grouped = checked.groupBy(groups)
-            .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length)).collectAsList();
-        List<Row> good = grouped.stream().filter(r -> "ok".equals(r.getString(0))).toList();
-        long bad = grouped.stream().filter(r -> !"ok".equals(r.getString(0))).mapToLong(r -> r.getLong(7)).sum();
-        EventProfile readable = EventProfile.from(good, 1);
-        profile = profile.plus(readable);
-        rowsRead += readable.events() + bad;
-        quarantined += bad;
-        if (bad > 0) {
-          checked.filter(col(EventColumns.STATUS).equalTo("bad")).drop(EventColumns.STATUS)
-              .write().mode("append").parquet(outDir + "/quarantine");
-        }
-        events = union(events, checked.filter(col(EventColumns.STATUS).equalTo("ok")).select(eventColumns()));
+        checkParquet(spark, input, outDir, cutoff, tally);
       }
     }
     spark.sparkContext().setJobDescription(null);
-    if (events == null) {
-      events = spark.createDataFrame(List.of(), EventColumns.EVENT);
+    Dataset<Row> events = tally.events != null ? tally.events : spark.createDataFrame(List.of(), EventColumns.EVENT);
+    long eventsRead = tally.rowsRead - tally.quarantined;
+    LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, tally.quarantined, inputs.size());
+    return new Result(events, tally.profile, tally.rowsRead, eventsRead, tally.quarantined, filtered.value(), inputs);
+  }
+
+  /** What the inputs read so far add up to. */
+  private static final class Tally {
+    Dataset<Row> events;
+    EventProfile profile = EventProfile.EMPTY;
+    long rowsRead;
+    long quarantined;
+
+    void addEvents(Dataset<Row> more, EventProfile moreProfile) {
+      events = events == null ? more : events.unionByName(more);
+      profile = profile.plus(moreProfile);
+      rowsRead += moreProfile.events();
     }
-    long eventsRead = rowsRead - quarantined;
-    LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, quarantined, inputs.size());
-    return new Result(events, profile, rowsRead, eventsRead, quarantined, filtered.value(), inputs);
+
+    void addQuarantined(long rows) {
+      quarantined += rows;
+      rowsRead += rows;
+    }
+  }
+
+  /** Parses raw files once: events and quarantined rows leave the same pass, split by status. */
+  private static void readRaw(SparkSession spark, List<InputFile> rawFiles, ReadOptions options,
+      LongAccumulator filtered, FileSystem fs, String outDir, Instant cutoff, Tally tally) {
+    String staging = outDir + "/_staging-ingest";
+    spark.sparkContext().setJobDescription("ingest: read " + rawFiles.size() + " raw files into events/ and quarantine/");
+    raw(spark, rawFiles, options, filtered).write().mode("overwrite").partitionBy(EventColumns.STATUS).parquet(staging);
+    move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
+    move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
+    delete(fs, staging);
+    if (exists(fs, outDir + "/events")) {
+      Dataset<Row> events = spark.read().parquet(outDir + "/events").select(eventColumns());
+      tally.addEvents(events, EventProfile.of(events, cutoff));
+    }
+    if (exists(fs, outDir + "/quarantine")) {
+      tally.addQuarantined(spark.read().parquet(outDir + "/quarantine").count());
+    }
+  }
+
+  /**
+   * Parquet in the unified schema is analysed where it lies; only its unreadable rows are copied.
+   * One aggregate counts them and profiles the readable ones.
+   */
+  private static void checkParquet(SparkSession spark, InputFile input, String outDir, Instant cutoff, Tally tally) {
+    Dataset<Row> checked = parquet(spark, input);
+    spark.sparkContext().setJobDescription("ingest: check " + input.path());
+    Column[] keys = EventProfile.keys();
+    Column[] groups = new Column[keys.length + 1];
+    groups[0] = col(EventColumns.STATUS);
+    System.arraycopy(keys, 0, groups, 1, keys.length);
+    Column[] aggregates = EventProfile.aggregates(cutoff);
+    List<Row> grouped = checked.groupBy(groups)
+        .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length)).collectAsList();
+    List<Row> good = grouped.stream().filter(r -> "ok".equals(r.getString(0))).toList();
+    long bad = grouped.stream().filter(r -> !"ok".equals(r.getString(0))).mapToLong(r -> r.getLong(7)).sum();
+    tally.addEvents(checked.filter(col(EventColumns.STATUS).equalTo("ok")).select(eventColumns()),
+        EventProfile.from(good, 1));
+    tally.addQuarantined(bad);
+    if (bad > 0) {
+      checked.filter(col(EventColumns.STATUS).equalTo("bad")).drop(EventColumns.STATUS)
+          .write().mode("append").parquet(outDir + "/quarantine");
+    }
   }
 
   static Column[] eventColumns() {
@@ -264,10 +283,6 @@ public final class Ingest {
   private static Column optional(List<String> columns, String name, Column otherwise) {
     Column c = columns.contains(name) ? col(name) : otherwise;
     return c.cast(EventColumns.EVENT.apply(name).dataType()).as(name);
-  }
-
-  private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
-    return a == null ? b : a.unionByName(b);
   }
 
   static InputStream open(InputFile file, Configuration conf) throws IOException {
