@@ -51,7 +51,7 @@ public final class RunJob {
     Ingest.Result ingest = Ingest.run(spark, files, config.read(), out.toString(), config.cutoff());
     outputs.writeQuarantineCsv(spark);
     double badShare = ingest.rowsRead() == 0 ? 0 : (double) ingest.quarantined() / ingest.rowsRead();
-    progress.done(String.format(Locale.ROOT, "%,d events, %,d rows quarantined (%.2f%%)", ingest.eventsRead(),
+    progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),
         ingest.quarantined(), 100 * badShare));
     manifest.ingest(ingest);
     if (badShare > config.maxBadRowsShare()) {
