@@ -1,0 +1,100 @@
+package dev.journeys.jobs.ingest.raw;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A template builds a value from a record's fields: literal text with {@code {Field.Name}} placeholders,
+ * e.g. {@code call:{Queue.Name}}. A placeholder may give a fallback, {@code {Queue.Name|unknown}}, and
+ * a {@code lower} or {@code slug} filter, {@code {event|slug}} ("Rate Shown" → "rate_shown").
+ */
+public final class Template implements Serializable {
+
+  private final String text;
+  private final List<Part> parts;
+
+  private record Part(String literal, String field, String fallback, String filter) implements Serializable {}
+
+  private Template(String text, List<Part> parts) {
+    this.text = text;
+    this.parts = List.copyOf(parts);
+  }
+
+  /** Parses a template; throws {@link IllegalArgumentException} naming the problem and its position. */
+  public static Template parse(String text) {
+    List<Part> parts = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf('{', i);
+      if (open < 0) {
+        parts.add(new Part(text.substring(i), null, null, null));
+        break;
+      }
+      if (open > i) {
+        parts.add(new Part(text.substring(i, open), null, null, null));
+      }
+      int close = text.indexOf('}', open);
+      if (close < 0) {
+        throw new IllegalArgumentException("template '" + text + "': '{' at position " + open + " is never closed");
+      }
+      String[] pieces = text.substring(open + 1, close).split("\\|", -1);
+      String field = pieces[0].trim();
+      if (field.isEmpty()) {
+        throw new IllegalArgumentException("template '" + text + "': empty placeholder at position " + open);
+      }
+      String fallback = null;
+      String filter = null;
+      for (int p = 1; p < pieces.length; p++) {
+        String piece = pieces[p].trim();
+        if (piece.equals("lower") || piece.equals("slug")) {
+          filter = piece;
+        } else {
+          fallback = piece;
+        }
+      }
+      parts.add(new Part(null, field, fallback, filter));
+      i = close + 1;
+    }
+    return new Template(text, parts);
+  }
+
+  /** The fields the template reads. */
+  public List<String> fields() {
+    return parts.stream().filter(p -> p.field() != null).map(Part::field).toList();
+  }
+
+  /** The value for {@code record}; throws {@link IllegalArgumentException} naming a missing field without fallback. */
+  public String render(FieldRecord record) {
+    StringBuilder out = new StringBuilder();
+    for (Part p : parts) {
+      if (p.literal() != null) {
+        out.append(p.literal());
+        continue;
+      }
+      String value = record.get(p.field());
+      if (value == null || value.isBlank()) {
+        if (p.fallback() == null) {
+          throw new IllegalArgumentException("field '" + p.field() + "' is missing or empty (template " + text + ")");
+        }
+        value = p.fallback();
+      }
+      out.append(filter(value.trim(), p.filter()));
+    }
+    return out.toString();
+  }
+
+  private static String filter(String value, String filter) {
+    if (filter == null) {
+      return value;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    return filter.equals("lower") ? lower : lower.replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_+|_+$", "");
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
