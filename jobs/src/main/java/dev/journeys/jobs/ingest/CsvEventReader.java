@@ -40,8 +40,21 @@ public final class CsvEventReader implements Iterator<IngestRecord> {
     if (!columns.missing().isEmpty()) {
       throw new IllegalArgumentException("Cannot read " + file + ": column" + (columns.missing().size() > 1 ? "s " : " ")
           + String.join(", ", columns.missing().stream().map(c -> "'" + c + "'").toList())
-          + " not found; the header has: " + String.join(", ", header.fields()));
+          + " not found; the header has: " + String.join(", ", header.fields()) + delimiterHint(header.fields()));
     }
+  }
+
+  /** When the header is one field that holds another usual delimiter, says which option to try. */
+  private static String delimiterHint(List<String> header) {
+    if (header.size() == 1) {
+      for (String d : new String[] {";", "\t", "|"}) {
+        if (header.get(0).contains(d)) {
+          return " (the header looks " + (d.equals("\t") ? "tab" : "'" + d + "'") + "-separated: try --delimiter "
+              + (d.equals("\t") ? "$'\\t'" : "'" + d + "'") + ")";
+        }
+      }
+    }
+    return "";
   }
 
   static ColumnIndexes indexes(List<String> header, ReadOptions options) {

@@ -80,4 +80,10 @@ class CsvEventReaderTest {
       assertThat(r.channel()).isNull();
     });
   }
+
+  @Test
+  void suggestsTheDelimiterWhenTheHeaderIsOneField() {
+    assertThatThrownBy(() -> read("case_id;activity;timestamp\nc1;a;2026-03-01\n", ReadOptions.defaults()))
+        .hasMessageEndingWith("(the header looks ';'-separated: try --delimiter ';')");
+  }
 }
