@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything one run needs: inputs, output folder, how to read the inputs, the journey rules, the
- * cut-off (null: the latest event), the ranking and the bad-row threshold.
+ * Everything one run needs: the sources and how to read each, the output folder, the journey rules,
+ * the cut-off (null: the latest event), the ranking and the bad-row threshold.
  */
 public record RunConfig(
-    List<String> inputs,
+    List<Source> sources,
     String outDir,
-    ReadOptions read,
     JourneyRules rules,
     Instant cutoff,
     RankBy rankBy,
@@ -24,7 +23,24 @@ public record RunConfig(
   public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
   public static final int TOP_DEFAULT = 10;
 
+  /** A source: a file, glob or folder, and how to read its records. */
+  public record Source(String path, ReadOptions read) {}
+
   public RunConfig {
-    inputs = List.copyOf(inputs);
+    sources = List.copyOf(sources);
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("Cannot run: no input given");
+    }
+  }
+
+  /** A run whose inputs are all read the same way. */
+  public RunConfig(List<String> inputs, String outDir, ReadOptions read, JourneyRules rules, Instant cutoff,
+      RankBy rankBy, int minPassages, double maxBadRowsShare, int top) {
+    this(inputs.stream().map(path -> new Source(path, read)).toList(), outDir, rules, cutoff, rankBy, minPassages,
+        maxBadRowsShare, top);
+  }
+
+  public List<String> inputs() {
+    return sources.stream().map(Source::path).toList();
   }
 }

@@ -47,8 +47,8 @@ public final class RunJob {
     Manifest manifest = new Manifest(config, progress);
 
     progress.stage("ingest", "reading " + config.inputs().size() + " input(s)");
-    List<InputFile> files = InputFiles.resolve(config.inputs(), spark.sparkContext().hadoopConfiguration());
-    Ingest.Result ingest = Ingest.run(spark, files, config.read(), out.toString(), config.cutoff());
+    List<InputFile> files = InputFiles.resolve(config.sources(), spark.sparkContext().hadoopConfiguration());
+    Ingest.Result ingest = Ingest.run(spark, files, out.toString(), config.cutoff());
     outputs.writeQuarantineCsv(spark);
     double badShare = ingest.rowsRead() == 0 ? 0 : (double) ingest.quarantined() / ingest.rowsRead();
     progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),
@@ -62,7 +62,9 @@ public final class RunJob {
     }
     if (ingest.eventsRead() == 0 && ingest.filtered() > 0) {
       throw new InputException(String.format(Locale.ROOT, "No events left: all %,d were left out by --lifecycle %s "
-          + "(their lifecycle:transition has another value)", ingest.filtered(), config.read().lifecycle()));
+          + "(their lifecycle:transition has another value)", ingest.filtered(),
+          config.sources().stream().map(s -> s.read().lifecycle()).filter(java.util.Objects::nonNull).distinct()
+              .collect(java.util.stream.Collectors.joining(", "))));
     }
     if (ingest.eventsRead() == 0) {
       throw new InputException("No events could be read from " + String.join(", ", config.inputs()));

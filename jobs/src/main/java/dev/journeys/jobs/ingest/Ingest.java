@@ -47,9 +47,8 @@ public final class Ingest {
       long filtered, List<InputFile> inputs) {}
 
   /** Reads {@code inputs}; the profile's late events are those after {@code cutoff} (null: none). */
-  public static Result run(SparkSession spark, List<InputFile> inputs, ReadOptions options, String outDir,
-      Instant cutoff) {
-    checkHeaders(spark, inputs, options);
+  public static Result run(SparkSession spark, List<InputFile> inputs, String outDir, Instant cutoff) {
+    checkHeaders(spark, inputs);
     LongAccumulator filtered = spark.sparkContext().longAccumulator("rows filtered");
     FileSystem fs = fileSystem(spark, outDir);
     delete(fs, outDir + "/events");
@@ -58,7 +57,7 @@ public final class Ingest {
     Tally tally = new Tally();
     List<InputFile> rawFiles = inputs.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
     if (!rawFiles.isEmpty()) {
-      readRaw(spark, rawFiles, options, filtered, fs, outDir, cutoff, tally);
+      readRaw(spark, rawFiles, filtered, fs, outDir, cutoff, tally);
     }
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.PARQUET) {
@@ -92,11 +91,11 @@ public final class Ingest {
   }
 
   /** Parses raw files once: events and quarantined rows leave the same pass, split by status. */
-  private static void readRaw(SparkSession spark, List<InputFile> rawFiles, ReadOptions options,
-      LongAccumulator filtered, FileSystem fs, String outDir, Instant cutoff, Tally tally) {
+  private static void readRaw(SparkSession spark, List<InputFile> rawFiles, LongAccumulator filtered, FileSystem fs,
+      String outDir, Instant cutoff, Tally tally) {
     String staging = outDir + "/_staging-ingest";
     spark.sparkContext().setJobDescription("ingest: read " + rawFiles.size() + " raw files into events/ and quarantine/");
-    raw(spark, rawFiles, options, filtered).write().mode("overwrite").partitionBy(EventColumns.STATUS).parquet(staging);
+    raw(spark, rawFiles, filtered).write().mode("overwrite").partitionBy(EventColumns.STATUS).parquet(staging);
     move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
     move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
     delete(fs, staging);
@@ -139,12 +138,12 @@ public final class Ingest {
   }
 
   /** Reads every CSV header on the driver, so a missing column is one clear error before any work. */
-  private static void checkHeaders(SparkSession spark, List<InputFile> inputs, ReadOptions options) {
+  private static void checkHeaders(SparkSession spark, List<InputFile> inputs) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.CSV) {
         try (InputStream in = open(input, conf)) {
-          new CsvEventReader(in, options, input.path());
+          new CsvEventReader(in, input.read(), input.path());
         } catch (IOException | UncheckedIOException e) {
           // A file that cannot be read whole is read as far as it goes, and the break is quarantined.
           LOG.warn("Cannot check the header of {}: {}", input.path(), e.getMessage());
@@ -155,8 +154,7 @@ public final class Ingest {
     }
   }
 
-  private static Dataset<Row> raw(SparkSession spark, List<InputFile> files, ReadOptions options,
-      LongAccumulator filtered) {
+  private static Dataset<Row> raw(SparkSession spark, List<InputFile> files, LongAccumulator filtered) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
@@ -165,8 +163,8 @@ public final class Ingest {
       Iterator<IngestRecord> records;
       try {
         records = file.format() == InputFile.Format.XES
-            ? new XesEventReader(in, xesOptions(options))
-            : new CsvEventReader(in, options, file.path());
+            ? new XesEventReader(in, xesOptions(file.read()))
+            : new CsvEventReader(in, file.read(), file.path());
       } catch (UncheckedIOException e) {
         closeQuietly(in);
         return List.of(toRow(file, IngestRecord.bad(-1, -1, "cannot read the file: " + e.getMessage(), ""))).iterator();

@@ -3,8 +3,8 @@ package dev.journeys.jobs.ingest;
 import java.io.Serializable;
 import java.util.Locale;
 
-/** One input file of a run, its format and its position among the run's inputs (the source order). */
-public record InputFile(String path, Format format, int sourceOrder) implements Serializable {
+/** One input file of a run, its format, its position among the run's inputs (the source order) and how to read it. */
+public record InputFile(String path, Format format, int sourceOrder, ReadOptions read) implements Serializable {
 
   /** The formats read from files. */
   public enum Format {

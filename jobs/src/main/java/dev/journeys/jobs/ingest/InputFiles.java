@@ -1,5 +1,6 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  public static List<InputFile> resolve(List<String> inputs, Configuration conf) {
+  public static List<InputFile> resolve(List<RunConfig.Source> sources, Configuration conf) {
     List<InputFile> files = new ArrayList<>();
-    for (String input : inputs) {
+    for (RunConfig.Source source : sources) {
+      String input = source.path();
+      ReadOptions read = source.read();
       try {
         Path path = new Path(input);
         FileSystem fs = path.getFileSystem(conf);
@@ -31,7 +34,7 @@ public final class InputFiles {
         }
         Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
         for (FileStatus match : matches) {
-          addMatch(fs, match, input, files);
+          addMatch(fs, match, input, read, files);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read input " + input + ": " + e.getMessage(), e);
@@ -40,15 +43,15 @@ public final class InputFiles {
     return files;
   }
 
-  private static void addMatch(FileSystem fs, FileStatus match, String input, List<InputFile> files)
-      throws IOException {
+  private static void addMatch(FileSystem fs, FileStatus match, String input, ReadOptions read,
+      List<InputFile> files) throws IOException {
     if (match.isFile()) {
       InputFile.Format format = InputFile.Format.of(match.getPath().getName());
       if (format == null) {
         throw new InputException("Cannot read input " + match.getPath()
             + ": unknown format (expected .xes, .xes.gz, .csv, .csv.gz or .parquet)");
       }
-      files.add(new InputFile(match.getPath().toString(), format, files.size()));
+      files.add(new InputFile(match.getPath().toString(), format, files.size(), read));
       return;
     }
     FileStatus[] children = fs.listStatus(match.getPath(), p -> !p.getName().startsWith("_") && !p.getName().startsWith("."));
@@ -56,13 +59,14 @@ public final class InputFiles {
     boolean parquetFolder = children.length > 0
         && Arrays.stream(children).allMatch(c -> c.isDirectory() || c.getPath().getName().endsWith(".parquet"));
     if (parquetFolder) {
-      files.add(new InputFile(match.getPath().toString(), InputFile.Format.PARQUET, files.size()));
+      files.add(new InputFile(match.getPath().toString(), InputFile.Format.PARQUET, files.size(), read));
       return;
     }
     int before = files.size();
     for (FileStatus child : children) {
       if (child.isFile() && InputFile.Format.of(child.getPath().getName()) != null) {
-        files.add(new InputFile(child.getPath().toString(), InputFile.Format.of(child.getPath().getName()), files.size()));
+        files.add(new InputFile(child.getPath().toString(), InputFile.Format.of(child.getPath().getName()), files.size(),
+            read));
       }
     }
     if (files.size() == before) {
