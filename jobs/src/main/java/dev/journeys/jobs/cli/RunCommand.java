@@ -2,6 +2,7 @@ package dev.journeys.jobs.cli;
 
 import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.RunJob;
+import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.io.Sparks;
 import dev.journeys.jobs.report.ConsoleSummary;
 import dev.journeys.jobs.report.Progress;
@@ -11,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code journeys run}: analyse event logs. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -21,20 +24,38 @@ import picocli.CommandLine.Option;
         + "files, globs or folders.", ""})
 public final class RunCommand implements Callable<Integer> {
 
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
+  @Option(names = {"-i", "--input"}, paramLabel = "PATH",
       description = "An input file, glob or folder (repeatable; the order breaks timestamp ties).")
   List<String> inputs;
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-      description = "Output folder; a rerun replaces its tables.")
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "A YAML file with the sources, how to read each, the journey rules and the ranking (see "
+          + "journeys.example.yaml). With it, only --out may be given on the command line.")
+  Path config;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Output folder; a rerun replaces its tables. Required unless the config file names it.")
   String out;
 
   @Mixin RunOptions options;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    RunConfig config = options.toConfig(inputs, out);
-    return execute(config);
+    if (config != null) {
+      List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+          .map(o -> o.longestName()).filter(n -> !n.equals("--config") && !n.equals("--out")).distinct().toList();
+      if (!others.isEmpty()) {
+        throw new IllegalArgumentException("With --config, set " + String.join(", ", others)
+            + " in the config file, not on the command line");
+      }
+      return execute(ConfigFile.read(config, out));
+    }
+    if (inputs == null || inputs.isEmpty() || out == null) {
+      throw new IllegalArgumentException("Give --input PATH and --out DIR, or --config FILE");
+    }
+    return execute(options.toConfig(inputs, out));
   }
 
   static int execute(RunConfig config) {

@@ -57,4 +57,18 @@ class MainTest {
     assertThat(o.exit()).isEqualTo(2);
     assertThat(o.err()).contains("--inactivity: Cannot read duration 'a month'");
   }
+
+  @Test
+  void withAConfigOtherOptionsBelongInTheFile() {
+    Outcome o = run("run", "--config", "journeys.yaml", "--goal", "web:order");
+    assertThat(o.exit()).isEqualTo(2);
+    assertThat(o.err()).contains("With --config, set --goal in the config file, not on the command line");
+  }
+
+  @Test
+  void runNeedsInputsOrAConfig() {
+    Outcome o = run("run", "--out", "o");
+    assertThat(o.exit()).isEqualTo(2);
+    assertThat(o.err()).contains("Give --input PATH and --out DIR, or --config FILE");
+  }
 }

@@ -1,0 +1,116 @@
+package dev.journeys.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.journeys.jobs.RunConfig;
+import dev.journeys.model.transition.RankBy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+
+  @TempDir Path dir;
+
+  Path write(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("journeys.yaml"), yaml);
+  }
+
+  @Test
+  void readsSourcesRulesAndRankingWithPathsRelativeToTheFile() throws IOException {
+    RunConfig config = ConfigFile.read(write("""
+        sources:
+          - path: logs/web.csv.gz
+            customer-column: visitor
+            timestamp-format: dd/MM/yyyy HH:mm
+            time-zone: Europe/Amsterdam
+            delimiter: ";"
+          - paths: [calls/a.xes, calls/b.xes]
+            customer-column: case:customer
+            lifecycle: complete
+        journeys:
+          by: customer
+          goals: [web:order_completed]
+          inactivity: 14d
+          repeat-windows: [24h, 3d]
+          cut-off: 2026-04-30T00:00:00Z
+        ranking: {by: impact, min-passages: 50, top: 5}
+        max-bad-rows-share: 0.05
+        out: results
+        """), null);
+
+    assertThat(config.inputs()).containsExactly(dir.resolve("logs/web.csv.gz").toString(),
+        dir.resolve("calls/a.xes").toString(), dir.resolve("calls/b.xes").toString());
+    assertThat(config.sources().get(0).read().delimiter()).isEqualTo(';');
+    assertThat(config.sources().get(0).read().zone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
+    assertThat(config.sources().get(0).read().customerColumn()).isEqualTo("visitor");
+    assertThat(config.sources().get(2).read().lifecycle()).isEqualTo("complete");
+    assertThat(config.rules().perCase()).isFalse();
+    assertThat(config.rules().goals()).containsExactly("web:order_completed");
+    assertThat(config.rules().inactivity()).isEqualTo(Duration.ofDays(14));
+    assertThat(config.rules().repeatWindows()).extracting(w -> w.label()).containsExactly("24h", "3d");
+    assertThat(config.cutoff()).isEqualTo(Instant.parse("2026-04-30T00:00:00Z"));
+    assertThat(config.rankBy()).isEqualTo(RankBy.IMPACT);
+    assertThat(config.minPassages()).isEqualTo(50);
+    assertThat(config.top()).isEqualTo(5);
+    assertThat(config.maxBadRowsShare()).isEqualTo(0.05);
+    assertThat(config.outDir()).isEqualTo(dir.resolve("results").toString());
+    assertThat(ConfigFile.read(dir.resolve("journeys.yaml"), "elsewhere").outDir()).isEqualTo("elsewhere");
+  }
+
+  @Test
+  void listsEveryProblemNamingTheFileTheKeyAndWhatWasExpected() throws IOException {
+    Path file = write("""
+        sources:
+          - path: a.csv
+            colum: x
+            delimiter: ";;"
+          - customer-column: c
+        journeys:
+          by: visitor
+          inactivity: a month
+          cut-off: yesterday
+        ranking: {by: worst}
+        max-bad-rows-share: 2
+        extra: 1
+        """);
+    assertThatThrownBy(() -> ConfigFile.read(file, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Config " + file + " has 10 problems:")
+        .hasMessageContaining("unknown key 'extra' (expected one of: journeys, max-bad-rows-share, out, ranking, sources)")
+        .hasMessageContaining("unknown key 'sources[0].colum' (expected one of: activity-column,")
+        .hasMessageContaining("key 'sources[0].delimiter': expected one character, got ';;'")
+        .hasMessageContaining("key 'sources[1]': a source needs a path")
+        .hasMessageContaining("key 'journeys.by': expected case or customer, got 'visitor'")
+        .hasMessageContaining("key 'journeys.inactivity': Cannot read duration 'a month'")
+        .hasMessageContaining("key 'journeys.cut-off': expected an instant such as 2026-04-30T00:00:00Z, got 'yesterday'")
+        .hasMessageContaining("key 'ranking.by': Unknown rank key 'worst'")
+        .hasMessageContaining("key 'max-bad-rows-share': expected a share between 0 and 1, got 2.0")
+        .hasMessageContaining("key 'out': missing (or give --out on the command line)");
+  }
+
+  @Test
+  void journeysByCustomerNeedEverySourcesCustomerColumn() throws IOException {
+    Path file = write("""
+        sources: [{path: a.csv}]
+        journeys: {by: customer}
+        out: o
+        """);
+    assertThatThrownBy(() -> ConfigFile.read(file, null))
+        .hasMessageContaining("key 'sources[0].customer-column': missing: journeys.by is customer");
+  }
+
+  @Test
+  void theSampleConfigInTheRepositoryIsValid() {
+    Path sample = Path.of("../journeys.example.yaml");
+    RunConfig config = ConfigFile.read(sample, null);
+    assertThat(config.sources()).hasSize(1);
+    assertThat(config.rules().goals()).containsExactly("web:order_completed");
+  }
+}
