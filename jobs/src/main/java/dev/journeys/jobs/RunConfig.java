@@ -1,6 +1,9 @@
 package dev.journeys.jobs;
 
+import dev.journeys.jobs.ingest.Ingest;
 import dev.journeys.jobs.ingest.ReadOptions;
+import dev.journeys.jobs.ingest.raw.RawFormat;
+import dev.journeys.jobs.ingest.raw.SourceMapping;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
 import java.time.Instant;
@@ -18,13 +21,33 @@ public record RunConfig(
     RankBy rankBy,
     int minPassages,
     double maxBadRowsShare,
-    int top) {
+    int top,
+    int maxIdentityKeys,
+    boolean pseudonymise) {
 
   public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
   public static final int TOP_DEFAULT = 10;
 
-  /** A source: a file, glob or folder, and how to read its records. */
-  public record Source(String path, ReadOptions read) {}
+  /**
+   * A source: a file, glob or folder, and how to read its records: as an event log ({@code read}), or,
+   * for a raw export, in its format with a mapping onto the unified event ({@code raw}, {@code mapping}).
+   */
+  public record Source(String path, ReadOptions read, RawFormat raw, SourceMapping mapping)
+      implements java.io.Serializable {
+
+    public Source(String path, ReadOptions read) {
+      this(path, read, null, null);
+    }
+
+    public boolean isRaw() {
+      return raw != null;
+    }
+  }
+
+  /** Whether any source is a raw export whose identities are stitched. */
+  public boolean hasRawSources() {
+    return sources.stream().anyMatch(Source::isRaw);
+  }
 
   public RunConfig {
     sources = List.copyOf(sources);
@@ -33,11 +56,16 @@ public record RunConfig(
     }
   }
 
-  /** A run whose inputs are all read the same way. */
+  /** A run whose inputs are all event logs read the same way. */
   public RunConfig(List<String> inputs, String outDir, ReadOptions read, JourneyRules rules, Instant cutoff,
       RankBy rankBy, int minPassages, double maxBadRowsShare, int top) {
     this(inputs.stream().map(path -> new Source(path, read)).toList(), outDir, rules, cutoff, rankBy, minPassages,
-        maxBadRowsShare, top);
+        maxBadRowsShare, top, Ingest.Identities.MAX_KEYS_DEFAULT, true);
+  }
+
+  /** The same run, with or without pseudonymised customer keys. */
+  public RunConfig withPseudonymise(boolean on) {
+    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on);
   }
 
   public List<String> inputs() {

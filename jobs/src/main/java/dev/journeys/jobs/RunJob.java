@@ -5,6 +5,7 @@ import dev.journeys.jobs.ingest.Ingest;
 import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
+import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.journey.JourneyJob;
 import dev.journeys.jobs.report.Manifest;
 import dev.journeys.jobs.report.Outputs;
@@ -40,6 +41,15 @@ public final class RunJob {
     }
   }
 
+  /** Raw exports carry personal keys: pseudonymise them unless the run says not to on purpose. */
+  static Ingest.Identities identities(RunConfig config) {
+    if (!config.hasRawSources()) {
+      return Ingest.Identities.IN_CLEAR;
+    }
+    return new Ingest.Identities(config.maxIdentityKeys(),
+        config.pseudonymise() ? Pseudonymiser.fromEnvironment(System.getenv()) : null);
+  }
+
   private static Result runStages(SparkSession spark, RunConfig config, Progress progress) {
     Path out = Path.of(config.outDir()).toAbsolutePath();
     Outputs outputs = new Outputs(out);
@@ -48,7 +58,7 @@ public final class RunJob {
 
     progress.stage("ingest", "reading " + config.inputs().size() + " input(s)");
     List<InputFile> files = InputFiles.resolve(config.sources(), spark.sparkContext().hadoopConfiguration());
-    Ingest.Result ingest = Ingest.run(spark, files, out.toString(), config.cutoff());
+    Ingest.Result ingest = Ingest.run(spark, files, out.toString(), config.cutoff(), identities(config));
     outputs.writeQuarantineCsv(spark);
     double badShare = ingest.rowsRead() == 0 ? 0 : (double) ingest.quarantined() / ingest.rowsRead();
     progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),

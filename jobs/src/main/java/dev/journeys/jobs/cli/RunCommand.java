@@ -37,6 +37,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Output folder; a rerun replaces its tables. Required unless the config file names it.")
   String out;
 
+  @Option(names = "--no-pseudonymise",
+      description = "Write the customer keys of raw exports (phone numbers, e-mail addresses, user ids) in clear. "
+          + "By default they are replaced by a keyed hash (HMAC-SHA-256) with the secret in JOURNEYS_SECRET.")
+  boolean noPseudonymise;
+
   @Mixin RunOptions options;
 
   @Spec CommandSpec spec;
@@ -45,17 +50,20 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     if (config != null) {
       List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-          .map(o -> o.longestName()).filter(n -> !n.equals("--config") && !n.equals("--out")).distinct().toList();
+          .map(o -> o.longestName()).filter(n -> !List.of("--config", "--out", "--no-pseudonymise").contains(n))
+          .distinct().toList();
       if (!others.isEmpty()) {
         throw new IllegalArgumentException("With --config, set " + String.join(", ", others)
             + " in the config file, not on the command line");
       }
-      return execute(ConfigFile.read(config, out));
+      RunConfig fromFile = ConfigFile.read(config, out);
+      return execute(noPseudonymise ? fromFile.withPseudonymise(false) : fromFile);
     }
     if (inputs == null || inputs.isEmpty() || out == null) {
       throw new IllegalArgumentException("Give --input PATH and --out DIR, or --config FILE");
     }
-    return execute(options.toConfig(inputs, out));
+    RunConfig fromOptions = options.toConfig(inputs, out);
+    return execute(noPseudonymise ? fromOptions.withPseudonymise(false) : fromOptions);
   }
 
   static int execute(RunConfig config) {

@@ -3,8 +3,12 @@ package dev.journeys.jobs.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.journeys.jobs.RunConfig;
+import dev.journeys.jobs.ingest.Ingest;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.ingest.Timestamps;
+import dev.journeys.jobs.ingest.raw.RawFormat;
+import dev.journeys.jobs.ingest.raw.SourceMapping;
+import dev.journeys.jobs.ingest.raw.Template;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.metric.RepeatWindow;
@@ -29,7 +33,11 @@ import java.util.Set;
  */
 public final class ConfigFile {
 
-  static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "max-bad-rows-share", "out");
+  static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "identity", "max-bad-rows-share", "out");
+  static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise");
+  static final Set<String> EXPORT = Set.of("path", "paths", "format", "name", "touchpoint", "channel", "owner",
+      "assisted", "timestamp", "timestamp-format", "time-zone", "identity", "event-id", "event-when", "exclude",
+      "assisted-channels", "delimiter");
   static final Set<String> SOURCE = Set.of("path", "paths", "case-column", "activity-column", "timestamp-column",
       "timestamp-format", "time-zone", "customer-column", "channel-column", "owner-column", "assisted-column",
       "assisted-channels", "lifecycle", "delimiter");
@@ -64,7 +72,24 @@ public final class ConfigFile {
       errors.add("key 'sources': missing (expected a list of sources, each with a path)");
     }
     for (ConfigNode source : top.list("sources")) {
-      sources.addAll(source(source, base, rules, errors));
+      RawFormat raw = source.has("format") ? RawFormat.of(source.string("format", "")) : null;
+      if (source.has("format") && raw == null && !List.of("xes", "csv", "parquet").contains(source.string("format", ""))) {
+        source.error("format", "expected an event log (xes, csv, parquet) or a raw export ("
+            + String.join(", ", java.util.Arrays.stream(RawFormat.values()).map(RawFormat::label).toList())
+            + "), got '" + source.string("format", "") + "'");
+      }
+      if (raw == null && (source.has("touchpoint") || source.has("identity"))) {
+        raw = source.string("format", "csv").equals("csv") ? RawFormat.CSV_RECORDS : RawFormat.JSON;
+      }
+      sources.addAll(raw != null ? export(source, raw, base, errors) : source(source, base, rules, errors));
+    }
+    ConfigNode identity = top.object("identity");
+    int maxKeys = Ingest.Identities.MAX_KEYS_DEFAULT;
+    boolean pseudonymise = true;
+    if (identity != null) {
+      identity.allowOnly(IDENTITY);
+      maxKeys = identity.integer("max-keys", maxKeys);
+      pseudonymise = identity.parsed("pseudonymise", ConfigFile::flag, true);
     }
     ConfigNode ranking = top.object("ranking");
     RankBy rankBy = ranking == null ? RankBy.LOWER_BOUND : ranking.parsed("by", RankBy::parse, RankBy.LOWER_BOUND);
@@ -86,7 +111,7 @@ public final class ConfigFile {
       throw new IllegalArgumentException("Config " + file + " has " + errors.size() + " problem"
           + (errors.size() > 1 ? "s" : "") + ":\n  " + String.join("\n  ", errors));
     }
-    return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows);
+    return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise);
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {
@@ -151,6 +176,107 @@ public final class ConfigFile {
         format);
     return paths.stream().map(p -> new RunConfig.Source(p.contains("://") ? p : base.resolve(p).toString(), read))
         .toList();
+  }
+
+  /** A raw export: its format's preset mapping, each key of which the config may replace. */
+  private static List<RunConfig.Source> export(ConfigNode node, RawFormat raw, Path base, List<String> errors) {
+    node.allowOnly(EXPORT);
+    List<String> paths = new ArrayList<>(node.strings("paths"));
+    if (node.has("path")) {
+      paths.add(0, node.string("path", null));
+    }
+    if (paths.isEmpty()) {
+      errors.add("key '" + node.path() + "': a source needs a path (a file, glob or folder) or paths");
+    }
+    String name = node.string("name", raw.label());
+    java.util.Map<String, Template> identity = new java.util.LinkedHashMap<>();
+    ConfigNode keys = node.object("identity");
+    if (keys != null) {
+      for (String kind : keys.keys()) {
+        Template t = keys.parsed(kind, Template::parse, null);
+        if (t != null) {
+          identity.put(kind, t);
+        }
+      }
+    } else {
+      raw.identityTemplates().forEach((kind, template) -> identity.put(kind, Template.parse(template)));
+    }
+    if (identity.isEmpty()) {
+      node.error("identity", "missing: map at least one kind of key to its field, e.g. {customer: '{customer_id}'}");
+    }
+    Template touchpoint = node.parsed("touchpoint", Template::parse, raw.touchpointTemplate() == null ? null
+        : Template.parse(raw.touchpointTemplate()));
+    String timestamp = node.string("timestamp", raw.timestampField());
+    if (touchpoint == null && !raw.linksOnly()) {
+      node.error("touchpoint", "missing: a template such as 'call:{Queue.Name}'");
+    }
+    if (timestamp == null && !raw.linksOnly()) {
+      node.error("timestamp", "missing: the field holding the time");
+    }
+    String format = node.string("timestamp-format", null);
+    if (format != null) {
+      node.parsed("timestamp-format", Timestamps::formatter, null);
+    }
+    String delimiter = node.string("delimiter", ",");
+    if (delimiter.length() != 1) {
+      node.error("delimiter", "expected one character, got '" + delimiter + "'");
+      delimiter = ",";
+    }
+    Set<String> assistedChannels = new LinkedHashSet<>();
+    node.strings("assisted-channels").forEach(c -> assistedChannels.add(c.trim().toLowerCase(Locale.ROOT)));
+    if (assistedChannels.isEmpty()) {
+      assistedChannels.addAll(ReadOptions.ASSISTED_CHANNELS_DEFAULT);
+    }
+    if (errors.size() > 0 && (touchpoint == null || identity.isEmpty())) {
+      return List.of();
+    }
+    SourceMapping mapping;
+    try {
+      mapping = new SourceMapping(name, touchpoint == null ? Template.parse("none") : touchpoint,
+          templateOr(node, "channel", raw.channelTemplate()), templateOr(node, "owner", raw.ownerTemplate()),
+          templateOr(node, "assisted", raw.assistedTemplate()), timestamp, format,
+          node.parsed("time-zone", ZoneId::of, ZoneId.of("UTC")), identity, templateOr(node, "event-id", raw.eventIdTemplate()),
+          patterns(node, "event-when", raw.eventWhenPatterns()), patterns(node, "exclude", raw.excludePatterns()),
+          assistedChannels, raw.linksOnly());
+    } catch (IllegalArgumentException e) {
+      errors.add("key '" + node.path() + "': " + e.getMessage());
+      return List.of();
+    }
+    ReadOptions read = new ReadOptions(ReadOptions.CASE_COLUMN_DEFAULT, ReadOptions.ACTIVITY_COLUMN_DEFAULT,
+        ReadOptions.TIMESTAMP_COLUMN_DEFAULT, null, null, null, null, assistedChannels, null, mapping.zone(),
+        delimiter.charAt(0), format);
+    return paths.stream()
+        .map(p -> new RunConfig.Source(p.contains("://") ? p : base.resolve(p).toString(), read, raw, mapping))
+        .toList();
+  }
+
+  private static Template templateOr(ConfigNode node, String key, String preset) {
+    return node.parsed(key, Template::parse, preset == null ? null : Template.parse(preset));
+  }
+
+  private static java.util.Map<String, java.util.regex.Pattern> patterns(ConfigNode node, String key,
+      java.util.Map<String, String> preset) {
+    java.util.Map<String, java.util.regex.Pattern> patterns = new java.util.LinkedHashMap<>();
+    ConfigNode map = node.object(key);
+    if (map == null) {
+      preset.forEach((field, regex) -> patterns.put(field, java.util.regex.Pattern.compile(regex)));
+      return patterns;
+    }
+    for (String field : map.keys()) {
+      java.util.regex.Pattern p = map.parsed(field, java.util.regex.Pattern::compile, null);
+      if (p != null) {
+        patterns.put(field, p);
+      }
+    }
+    return patterns;
+  }
+
+  private static boolean flag(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+    };
   }
 
   private static Instant instant(String text) {

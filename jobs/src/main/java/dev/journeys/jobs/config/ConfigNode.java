@@ -32,6 +32,13 @@ final class ConfigNode {
     return node.has(key) && !node.get(key).isNull();
   }
 
+  /** The keys of this map, in file order. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   /** Records an error for every key that is not one of {@code known}. */
   void allowOnly(Set<String> known) {
     if (!node.isObject()) {

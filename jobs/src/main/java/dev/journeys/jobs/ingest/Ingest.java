@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.stitch.IdentityStitching;
 import dev.journeys.model.event.Micros;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +44,34 @@ public final class Ingest {
 
   private Ingest() {}
 
-  /** What ingest read and wrote. */
+  /** What ingest read and wrote; {@code stitching} is null when no raw export was read. */
   public record Result(Dataset<Row> events, EventProfile profile, long rowsRead, long eventsRead, long quarantined,
-      long filtered, List<InputFile> inputs) {}
+      long filtered, List<InputFile> inputs, Stitching stitching) {}
+
+  /**
+   * How identities are handled: components of more than {@code maxKeys} keys are split back, and customer
+   * keys are pseudonymised unless {@code pseudonymiser} is null.
+   */
+  public record Identities(int maxKeys, Pseudonymiser pseudonymiser) implements java.io.Serializable {
+    public static final int MAX_KEYS_DEFAULT = 50;
+    public static final Identities IN_CLEAR = new Identities(MAX_KEYS_DEFAULT, null);
+  }
+
+  /**
+   * What reading and stitching the raw exports found: records read (events, identity links and
+   * duplicates), the events among them, identity keys, customers, components split for being too
+   * large, duplicates counted once, records left out by the sources' filters, propagation rounds.
+   */
+  public record Stitching(long records, long events, long identityKeys, long customers, long oversized,
+      long duplicates, long excluded, int rounds) {}
 
   /** Reads {@code inputs}; the profile's late events are those after {@code cutoff} (null: none). */
   public static Result run(SparkSession spark, List<InputFile> inputs, String outDir, Instant cutoff) {
+    return run(spark, inputs, outDir, cutoff, Identities.IN_CLEAR);
+  }
+
+  public static Result run(SparkSession spark, List<InputFile> inputs, String outDir, Instant cutoff,
+      Identities identities) {
     checkHeaders(spark, inputs);
     LongAccumulator filtered = spark.sparkContext().longAccumulator("rows filtered");
     FileSystem fs = fileSystem(spark, outDir);
@@ -55,20 +79,81 @@ public final class Ingest {
     delete(fs, outDir + "/quarantine");
 
     Tally tally = new Tally();
-    List<InputFile> rawFiles = inputs.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
-    if (!rawFiles.isEmpty()) {
-      readRaw(spark, rawFiles, filtered, fs, outDir, cutoff, tally);
+    List<InputFile> logs = inputs.stream()
+        .filter(f -> f.format() == InputFile.Format.XES || f.format() == InputFile.Format.CSV).toList();
+    List<InputFile> exports = inputs.stream().filter(f -> f.format() == InputFile.Format.RAW).toList();
+    if (!logs.isEmpty()) {
+      readLogs(spark, logs, filtered, fs, outDir, identities.pseudonymiser());
+    }
+    Stitching stitching = exports.isEmpty() ? null : readExports(spark, exports, fs, outDir, identities);
+    if (exists(fs, outDir + "/events")) {
+      Dataset<Row> events = spark.read().parquet(outDir + "/events").select(eventColumns());
+      tally.addEvents(events, EventProfile.of(events, cutoff));
+    }
+    if (exists(fs, outDir + "/quarantine")) {
+      tally.addQuarantined(spark.read().parquet(outDir + "/quarantine").count());
+    }
+    if (stitching != null) {
+      // Identity links, duplicates and filtered records were read too, though they are no events.
+      tally.rowsRead += stitching.records() - stitching.events() + stitching.excluded();
     }
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.PARQUET) {
-        checkParquet(spark, input, outDir, cutoff, tally);
+        checkParquet(spark, input, outDir, cutoff, tally, identities.pseudonymiser());
       }
     }
     spark.sparkContext().setJobDescription(null);
     Dataset<Row> events = tally.events != null ? tally.events : spark.createDataFrame(List.of(), EventColumns.EVENT);
-    long eventsRead = tally.rowsRead - tally.quarantined;
+    long eventsRead = tally.profile.events();
     LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, tally.quarantined, inputs.size());
-    return new Result(events, tally.profile, tally.rowsRead, eventsRead, tally.quarantined, filtered.value(), inputs);
+    return new Result(events, tally.profile, tally.rowsRead, eventsRead, tally.quarantined, filtered.value(), inputs,
+        stitching);
+  }
+
+  /**
+   * Reads raw exports through their mappings, stitches customers, and appends their events to
+   * {@code events/} and their unreadable records to {@code quarantine/}.
+   */
+  private static Stitching readExports(SparkSession spark, List<InputFile> exports, FileSystem fs, String outDir,
+      Identities identities) {
+    LongAccumulator excluded = spark.sparkContext().longAccumulator("records excluded");
+    String staging = outDir + "/_staging-exports";
+    spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
+    RawIngest.read(spark, exports, excluded).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+        .parquet(staging);
+    String bad = staging + "/" + EventColumns.STATUS + "=bad";
+    if (exists(fs, bad)) {
+      spark.read().parquet(bad).select(quarantineColumns()).write().mode("append").parquet(outDir + "/quarantine");
+    }
+    String ok = staging + "/" + EventColumns.STATUS + "=ok";
+    Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), 0);
+    if (exists(fs, ok)) {
+      spark.sparkContext().setJobDescription("ingest: stitch identities");
+      RawIngest.Stitched stitched = RawIngest.stitch(spark.read().parquet(ok), identities.maxKeys(),
+          identities.pseudonymiser());
+      Dataset<Row> events = stitched.events().select(eventColumns()).localCheckpoint();
+      events.withColumn(EventColumns.FILE, lit(null).cast("string"))
+          .withColumn(EventColumns.LINE, lit(null).cast("long")).withColumn(EventColumns.REASON, lit(null).cast("string"))
+          .withColumn(EventColumns.RAW, lit(null).cast("string"))
+          .write().mode("append").parquet(outDir + "/events");
+      IdentityStitching.Result s = stitched.stitching();
+      stitching = new Stitching(stitched.records(), events.count(), s.customers().count(),
+          s.customers().select(IdentityStitching.CUSTOMER).distinct().count(), s.oversized().count(),
+          stitched.duplicates(), excluded.value(), s.rounds());
+    }
+    delete(fs, staging);
+    return stitching;
+  }
+
+  /** The columns of {@code quarantine/}, the same for every kind of input. */
+  private static Column[] quarantineColumns() {
+    return java.util.Arrays.stream(EventColumns.INGESTED.fieldNames())
+        .filter(c -> !c.equals(EventColumns.STATUS))
+        .map(c -> RawIngest.MAPPED.getFieldIndex(c).isDefined() && !c.equals(EventColumns.TS)
+            && !c.equals(EventColumns.TOUCHPOINT) && !c.equals(EventColumns.CHANNEL) && !c.equals(EventColumns.OWNER)
+            && !c.equals(EventColumns.ASSISTED)
+            ? col(c) : lit(null).cast(EventColumns.INGESTED.apply(c).dataType()).as(c))
+        .toArray(Column[]::new);
   }
 
   /** What the inputs read so far add up to. */
@@ -90,30 +175,31 @@ public final class Ingest {
     }
   }
 
-  /** Parses raw files once: events and quarantined rows leave the same pass, split by status. */
-  private static void readRaw(SparkSession spark, List<InputFile> rawFiles, LongAccumulator filtered, FileSystem fs,
-      String outDir, Instant cutoff, Tally tally) {
+  /** Parses XES and CSV event logs once: events and quarantined rows leave the same pass, split by status. */
+  private static void readLogs(SparkSession spark, List<InputFile> logs, LongAccumulator filtered, FileSystem fs,
+      String outDir, Pseudonymiser pseudonymiser) {
     String staging = outDir + "/_staging-ingest";
-    spark.sparkContext().setJobDescription("ingest: read " + rawFiles.size() + " raw files into events/ and quarantine/");
-    raw(spark, rawFiles, filtered).write().mode("overwrite").partitionBy(EventColumns.STATUS).parquet(staging);
+    spark.sparkContext().setJobDescription("ingest: read " + logs.size() + " event logs into events/ and quarantine/");
+    raw(spark, logs, filtered, pseudonymiser).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+        .parquet(staging);
     move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
     move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
     delete(fs, staging);
-    if (exists(fs, outDir + "/events")) {
-      Dataset<Row> events = spark.read().parquet(outDir + "/events").select(eventColumns());
-      tally.addEvents(events, EventProfile.of(events, cutoff));
-    }
-    if (exists(fs, outDir + "/quarantine")) {
-      tally.addQuarantined(spark.read().parquet(outDir + "/quarantine").count());
-    }
   }
 
   /**
    * Parquet in the unified schema is analysed where it lies; only its unreadable rows are copied.
    * One aggregate counts them and profiles the readable ones.
    */
-  private static void checkParquet(SparkSession spark, InputFile input, String outDir, Instant cutoff, Tally tally) {
+  private static void checkParquet(SparkSession spark, InputFile input, String outDir, Instant cutoff, Tally tally,
+      Pseudonymiser pseudonymiser) {
     Dataset<Row> checked = parquet(spark, input);
+    if (pseudonymiser != null) {
+      spark.udf().register("journeys_pseudonym_parquet", (org.apache.spark.sql.api.java.UDF1<String, String>)
+          pseudonymiser::pseudonym, DataTypes.StringType);
+      checked = checked.withColumn(EventColumns.CUSTOMER_ID,
+          org.apache.spark.sql.functions.callUDF("journeys_pseudonym_parquet", col(EventColumns.CUSTOMER_ID)));
+    }
     spark.sparkContext().setJobDescription("ingest: check " + input.path());
     Column[] keys = EventProfile.keys();
     Column[] groups = new Column[keys.length + 1];
@@ -154,7 +240,8 @@ public final class Ingest {
     }
   }
 
-  private static Dataset<Row> raw(SparkSession spark, List<InputFile> files, LongAccumulator filtered) {
+  private static Dataset<Row> raw(SparkSession spark, List<InputFile> files, LongAccumulator filtered,
+      Pseudonymiser pseudonymiser) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
@@ -181,7 +268,7 @@ public final class Ingest {
             if (FILTERED_REASON.equals(r.reason())) {
               filtered.add(1);
             } else {
-              next = toRow(file, r);
+              next = toRow(file, r, pseudonymiser);
             }
           }
           if (next == null) {
@@ -221,11 +308,16 @@ public final class Ingest {
   }
 
   private static Row toRow(InputFile file, IngestRecord r) {
+    return toRow(file, r, null);
+  }
+
+  private static Row toRow(InputFile file, IngestRecord r, Pseudonymiser pseudonymiser) {
     if (r.isBad()) {
       return RowFactory.create(null, null, null, null, null, null, null, file.source(), file.sourceOrder(), r.seq(),
           null, file.path(), r.line(), r.reason(), r.raw(), "bad");
     }
-    return RowFactory.create(file.source() + ":" + r.seq(), r.customerId(), r.caseId(), Micros.toInstant(r.tsMicros()),
+    String customer = pseudonymiser == null ? r.customerId() : pseudonymiser.pseudonym(r.customerId());
+    return RowFactory.create(file.source() + ":" + r.seq(), customer, r.caseId(), Micros.toInstant(r.tsMicros()),
         r.touchpoint(), r.channel(), r.owner(), file.source(), file.sourceOrder(), r.seq(), r.assisted(),
         file.path(), r.line(), null, null, "ok");
   }

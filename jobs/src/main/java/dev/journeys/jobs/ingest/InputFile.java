@@ -1,14 +1,15 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.RunConfig;
 import java.io.Serializable;
 import java.util.Locale;
 
-/** One input file of a run, its format, its position among the run's inputs (the source order) and how to read it. */
-public record InputFile(String path, Format format, int sourceOrder, ReadOptions read) implements Serializable {
+/** One input file of a run, its format, its position among the run's inputs (the source order) and its source. */
+public record InputFile(String path, Format format, int sourceOrder, RunConfig.Source of) implements Serializable {
 
-  /** The formats read from files. */
+  /** The formats read from files: event logs, or a raw export read by its source's mapping. */
   public enum Format {
-    XES, CSV, PARQUET;
+    XES, CSV, PARQUET, RAW;
 
     /** The format a file name implies, or null. */
     public static Format of(String name) {
@@ -26,8 +27,16 @@ public record InputFile(String path, Format format, int sourceOrder, ReadOptions
     }
   }
 
-  /** The file's name without folders: the event's source. */
+  /** How to read the file as an event log. */
+  public ReadOptions read() {
+    return of.read();
+  }
+
+  /** The file's name without folders (a raw source's name): the event's source. */
   public String source() {
+    if (of.isRaw()) {
+      return of.mapping().name();
+    }
     int slash = path.lastIndexOf('/');
     return slash >= 0 ? path.substring(slash + 1) : path;
   }

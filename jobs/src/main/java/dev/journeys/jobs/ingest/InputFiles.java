@@ -24,7 +24,6 @@ public final class InputFiles {
     List<InputFile> files = new ArrayList<>();
     for (RunConfig.Source source : sources) {
       String input = source.path();
-      ReadOptions read = source.read();
       try {
         Path path = new Path(input);
         FileSystem fs = path.getFileSystem(conf);
@@ -34,7 +33,7 @@ public final class InputFiles {
         }
         Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
         for (FileStatus match : matches) {
-          addMatch(fs, match, input, read, files);
+          addMatch(fs, match, input, source, files);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read input " + input + ": " + e.getMessage(), e);
@@ -43,15 +42,33 @@ public final class InputFiles {
     return files;
   }
 
-  private static void addMatch(FileSystem fs, FileStatus match, String input, ReadOptions read,
+  /** Every file of a raw source is read in the source's format, whatever its extension. */
+  private static void addRaw(FileSystem fs, FileStatus match, RunConfig.Source source, List<InputFile> files)
+      throws IOException {
+    if (match.isFile()) {
+      files.add(new InputFile(match.getPath().toString(), InputFile.Format.RAW, files.size(), source));
+      return;
+    }
+    FileStatus[] children = fs.listStatus(match.getPath(), p -> !p.getName().startsWith("_") && !p.getName().startsWith("."));
+    Arrays.sort(children, Comparator.comparing(s -> s.getPath().toString()));
+    for (FileStatus child : children) {
+      addRaw(fs, child, source, files);
+    }
+  }
+
+  private static void addMatch(FileSystem fs, FileStatus match, String input, RunConfig.Source source,
       List<InputFile> files) throws IOException {
+    if (source.isRaw()) {
+      addRaw(fs, match, source, files);
+      return;
+    }
     if (match.isFile()) {
       InputFile.Format format = InputFile.Format.of(match.getPath().getName());
       if (format == null) {
         throw new InputException("Cannot read input " + match.getPath()
             + ": unknown format (expected .xes, .xes.gz, .csv, .csv.gz or .parquet)");
       }
-      files.add(new InputFile(match.getPath().toString(), format, files.size(), read));
+      files.add(new InputFile(match.getPath().toString(), format, files.size(), source));
       return;
     }
     FileStatus[] children = fs.listStatus(match.getPath(), p -> !p.getName().startsWith("_") && !p.getName().startsWith("."));
@@ -59,14 +76,14 @@ public final class InputFiles {
     boolean parquetFolder = children.length > 0
         && Arrays.stream(children).allMatch(c -> c.isDirectory() || c.getPath().getName().endsWith(".parquet"));
     if (parquetFolder) {
-      files.add(new InputFile(match.getPath().toString(), InputFile.Format.PARQUET, files.size(), read));
+      files.add(new InputFile(match.getPath().toString(), InputFile.Format.PARQUET, files.size(), source));
       return;
     }
     int before = files.size();
     for (FileStatus child : children) {
       if (child.isFile() && InputFile.Format.of(child.getPath().getName()) != null) {
         files.add(new InputFile(child.getPath().toString(), InputFile.Format.of(child.getPath().getName()), files.size(),
-            read));
+            source));
       }
     }
     if (files.size() == before) {

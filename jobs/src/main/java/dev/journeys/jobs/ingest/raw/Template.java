@@ -7,15 +7,21 @@ import java.util.Locale;
 
 /**
  * A template builds a value from a record's fields: literal text with {@code {Field.Name}} placeholders,
- * e.g. {@code call:{Queue.Name}}. A placeholder may give a fallback, {@code {Queue.Name|unknown}}, and
- * a {@code lower} or {@code slug} filter, {@code {event|slug}} ("Rate Shown" → "rate_shown").
+ * e.g. {@code call:{Queue.Name}}. A placeholder may name several fields, the first non-empty one wins
+ * ({@code {event,name}}), give a fallback ({@code {Queue.Name|unknown}}), and a {@code lower} or
+ * {@code slug} filter ({@code {event|slug}}: "Rate Shown" → "rate_shown").
  */
 public final class Template implements Serializable {
 
   private final String text;
   private final List<Part> parts;
 
-  private record Part(String literal, String field, String fallback, String filter) implements Serializable {}
+  private record Part(String literal, List<String> fields, String fallback, String filter) implements Serializable {
+
+    String field() {
+      return fields == null ? null : String.join(",", fields);
+    }
+  }
 
   private Template(String text, List<Part> parts) {
     this.text = text;
@@ -54,15 +60,24 @@ public final class Template implements Serializable {
           fallback = piece;
         }
       }
-      parts.add(new Part(null, field, fallback, filter));
+      List<String> fields = java.util.Arrays.stream(field.split(",")).map(String::trim).toList();
+      if (fields.stream().anyMatch(String::isEmpty)) {
+        throw new IllegalArgumentException("template '" + text + "': empty field name at position " + open);
+      }
+      parts.add(new Part(null, fields, fallback, filter));
       i = close + 1;
     }
     return new Template(text, parts);
   }
 
+  /** Whether the template is plain text, without placeholders. */
+  public boolean isConstant() {
+    return parts.stream().allMatch(p -> p.fields() == null);
+  }
+
   /** The fields the template reads. */
   public List<String> fields() {
-    return parts.stream().filter(p -> p.field() != null).map(Part::field).toList();
+    return parts.stream().filter(p -> p.fields() != null).flatMap(p -> p.fields().stream()).toList();
   }
 
   /** The value for {@code record}; throws {@link IllegalArgumentException} naming a missing field without fallback. */
@@ -73,8 +88,15 @@ public final class Template implements Serializable {
         out.append(p.literal());
         continue;
       }
-      String value = record.get(p.field());
-      if (value == null || value.isBlank()) {
+      String value = null;
+      for (String field : p.fields()) {
+        String candidate = record.get(field);
+        if (candidate != null && !candidate.isBlank()) {
+          value = candidate;
+          break;
+        }
+      }
+      if (value == null) {
         if (p.fallback() == null) {
           throw new IllegalArgumentException("field '" + p.field() + "' is missing or empty (template " + text + ")");
         }

@@ -18,6 +18,8 @@ class TemplateTest {
         .isEqualTo("billing/unassigned");
     assertThat(Template.parse("crm:case_opened").render(CALL)).isEqualTo("crm:case_opened");
     assertThat(Template.parse("call:{Queue.Name}:{event}").fields()).containsExactly("Queue.Name", "event");
+    assertThat(Template.parse("web:{name,event|slug}").render(CALL)).isEqualTo("web:rate_shown");
+    assertThat(Template.parse("web").isConstant()).isTrue();
   }
 
   @Test

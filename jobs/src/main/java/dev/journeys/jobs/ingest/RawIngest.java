@@ -1,0 +1,173 @@
+package dev.journeys.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
+
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.ingest.raw.FieldRecord;
+import dev.journeys.jobs.ingest.raw.MappedRecord;
+import dev.journeys.jobs.ingest.raw.SourceMapping;
+import dev.journeys.jobs.stitch.IdentityStitching;
+import dev.journeys.model.event.Micros;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Reads raw exports (web analytics, contact records, CRM) through their sources' mappings, one task
+ * per file: events and identity links in one pass, unreadable records to quarantine. Then it counts
+ * exact duplicates once (same source and record id, or the same content), stitches customers from the
+ * identity keys seen together, and gives each event its customer: the component's representative key,
+ * pseudonymised unless the run says not to.
+ */
+final class RawIngest {
+
+  static final StructType MAPPED = new StructType()
+      .add("record_id", DataTypes.StringType)
+      .add("dedup_key", DataTypes.StringType)
+      .add(EventColumns.TS, DataTypes.TimestampType)
+      .add(EventColumns.TOUCHPOINT, DataTypes.StringType)
+      .add(EventColumns.CHANNEL, DataTypes.StringType)
+      .add(EventColumns.OWNER, DataTypes.StringType)
+      .add(EventColumns.ASSISTED, DataTypes.BooleanType)
+      .add("identity_keys", DataTypes.createArrayType(DataTypes.StringType))
+      .add("links_only", DataTypes.BooleanType)
+      .add(EventColumns.SOURCE, DataTypes.StringType)
+      .add(EventColumns.SOURCE_ORDER, DataTypes.IntegerType)
+      .add(EventColumns.SEQ, DataTypes.LongType)
+      .add(EventColumns.FILE, DataTypes.StringType)
+      .add(EventColumns.LINE, DataTypes.LongType)
+      .add(EventColumns.REASON, DataTypes.StringType)
+      .add(EventColumns.RAW, DataTypes.StringType)
+      .add(EventColumns.STATUS, DataTypes.StringType);
+
+  private RawIngest() {}
+
+  /** Parses raw files into mapped records (status ok) and quarantined rows (status bad). */
+  static Dataset<Row> read(SparkSession spark, List<InputFile> files, LongAccumulator excluded) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    org.apache.spark.util.SerializableConfiguration conf =
+        new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
+      InputStream in = Ingest.open(file, conf.value());
+      SourceMapping mapping = file.of().mapping();
+      DateTimeFormatter format = mapping.formatter();
+      Iterator<FieldRecord> records;
+      try {
+        records = file.of().raw().open(in, file.read().delimiter());
+      } catch (UncheckedIOException e) {
+        in.close();
+        return List.of(bad(file, -1, -1, "cannot read the file: " + e.getMessage(), "")).iterator();
+      }
+      return new Iterator<Row>() {
+        private long seq;
+        private Row next;
+        private boolean broken;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null && !broken) {
+            FieldRecord r;
+            try {
+              if (!records.hasNext()) {
+                in.close();
+                return false;
+              }
+              r = records.next();
+            } catch (RuntimeException | java.io.IOException e) {
+              broken = true;
+              next = bad(file, seq++, -1, "cannot read the rest of the file: " + e.getMessage(), "");
+              break;
+            }
+            long s = seq++;
+            if (r.isBad()) {
+              next = bad(file, s, r.line(), r.error(), r.raw());
+              continue;
+            }
+            MappedRecord m = mapping.map(r, format);
+            if (m.excluded()) {
+              excluded.add(1);
+            } else if (m.isBad()) {
+              next = bad(file, s, r.line(), m.error(), r.raw());
+            } else {
+              next = RowFactory.create(file.source() + ":" + file.sourceOrder() + ":" + s,
+                  m.eventId() != null ? file.source() + "#" + m.eventId() : null,
+                  m.linksOnly() ? null : Micros.toInstant(m.tsMicros()), m.touchpoint(), m.channel(), m.owner(),
+                  m.assisted(), m.keys().toArray(String[]::new), m.linksOnly(), file.source(), file.sourceOrder(), s,
+                  file.path(), r.line(), null, null, "ok");
+            }
+          }
+          return next != null;
+        }
+
+        @Override
+        public Row next() {
+          hasNext();
+          Row r = next;
+          next = null;
+          return r;
+        }
+      };
+    });
+    return spark.createDataFrame(rows, MAPPED);
+  }
+
+  private static Row bad(InputFile file, long seq, long line, String reason, String raw) {
+    return RowFactory.create(null, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(), seq,
+        file.path(), line, reason, raw, "bad");
+  }
+
+  /** The stitching of mapped records, and the stitched events in the unified schema. */
+  record Stitched(Dataset<Row> events, IdentityStitching.Result stitching, long records, long duplicates) {}
+
+  static Stitched stitch(Dataset<Row> mapped, int maxKeys, Pseudonymiser pseudonymiser) {
+    // Exact duplicates (the same record read twice) count once: by record id, else by content.
+    Dataset<Row> keyed = mapped.withColumn("dedup", org.apache.spark.sql.functions.coalesce(col("dedup_key"),
+        org.apache.spark.sql.functions.sha2(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
+            col(EventColumns.SOURCE), col(EventColumns.TS), col(EventColumns.TOUCHPOINT), col("identity_keys"),
+            col("links_only"))), 256)));
+    Dataset<Row> unique = keyed
+        .withColumn("copy", row_number().over(Window.partitionBy("dedup")
+            .orderBy(col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ))))
+        .filter(col("copy").equalTo(1)).drop("copy", "dedup").localCheckpoint();
+    long records = mapped.count();
+    long duplicates = records - unique.count();
+
+    Dataset<Row> links = unique.select(col("record_id"), posexplode(col("identity_keys")))
+        .select(col("record_id"), col("col").as(IdentityStitching.KEY), col("pos").as(IdentityStitching.RANK));
+    IdentityStitching.Result stitching = IdentityStitching.stitch(links, maxKeys);
+
+    UDF1<String, String> pseudonym = pseudonymiser == null ? value -> value : pseudonymiser::pseudonym;
+    spark(mapped).udf().register("journeys_pseudonym", pseudonym, DataTypes.StringType);
+    Dataset<Row> events = unique.filter(col("links_only").equalTo(false))
+        .join(stitching.records(), "record_id")
+        .select(
+            org.apache.spark.sql.functions.concat_ws(":", col(EventColumns.SOURCE), col(EventColumns.SEQ).cast("string"),
+                col(EventColumns.SOURCE_ORDER).cast("string")).as(EventColumns.EVENT_ID),
+            org.apache.spark.sql.functions.callUDF("journeys_pseudonym", col(IdentityStitching.CUSTOMER))
+                .as(EventColumns.CUSTOMER_ID),
+            lit(null).cast("string").as(EventColumns.CASE_ID),
+            col(EventColumns.TS), col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER),
+            col(EventColumns.SOURCE), col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ), col(EventColumns.ASSISTED));
+    return new Stitched(events, stitching, records, duplicates);
+  }
+
+  private static SparkSession spark(Dataset<Row> any) {
+    return any.sparkSession();
+  }
+}

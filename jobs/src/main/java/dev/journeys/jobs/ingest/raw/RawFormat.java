@@ -1,0 +1,152 @@
+package dev.journeys.jobs.ingest.raw;
+
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The raw source formats read as their vendors document them, each with a preset mapping onto the
+ * unified event that a config can override key by key.
+ */
+public enum RawFormat {
+  /** Segment-spec JSON lines: track, page and screen calls are events; identify and alias only link identities. */
+  SEGMENT(Reader.JSON, "timestamp", "web:{event,name|page|slug}", "web", "marketing", "false",
+      identity("user", "{userId}", "anon", "{anonymousId,previousId}", "email", "{traits.email,context.traits.email}"),
+      "{messageId}", Map.of("type", "track|page|screen"), Map.of(), false),
+  /** Apache or nginx combined access logs: a visitor is the client address plus the user agent. */
+  ACCESS_LOG(Reader.ACCESS_LOG, "time", "web:{path}", "web", null, "false",
+      identity("visitor", "{client} {user_agent|-}"), null, Map.of(),
+      Map.of("path", "\\.(css|js|png|jpe?g|gif|ico|svg|webp|woff2?|ttf|map)(\\?|$)",
+          "user_agent", "(?i)(bot|crawl|spider|slurp|monitor)"), false),
+  /** Amazon Connect contact records: every contact is assisted; transfers share their initial contact id. */
+  AMAZON_CONNECT(Reader.JSON, "InitiationTimestamp", "{Channel|contact|lower}:{Queue.Name|no_queue|slug}",
+      "{Channel|contact}", null, "true",
+      identity("phone", "{CustomerEndpoint.Address}", "contact", "{InitialContactId,ContactId}"), "{ContactId}",
+      Map.of(), Map.of(), false),
+  /** Salesforce Case export: one event per case, when it was created, by origin (phone, web, e-mail). */
+  SALESFORCE_CASE(Reader.CSV, "CreatedDate", "crm:case_{Origin|unknown|slug}", "crm", "support", "true",
+      identity("sf_contact", "{ContactId}"), "{Id}", Map.of(), Map.of(), false),
+  /** Salesforce Task export (activity history): calls and e-mails logged by staff. */
+  SALESFORCE_TASK(Reader.CSV, "CreatedDate", "crm:task_{TaskSubtype,Type,Subject|task|slug}", "crm", "sales", "true",
+      identity("sf_contact", "{WhoId}"), "{Id}", Map.of(), Map.of(), false),
+  /** Salesforce OpportunityHistory export: stage changes of opportunities. */
+  SALESFORCE_OPPORTUNITY_HISTORY(Reader.CSV, "CreatedDate", "crm:stage_{StageName|slug}", "crm", "sales", "false",
+      identity("sf_opportunity", "{OpportunityId}"), "{Id}", Map.of(), Map.of(), false),
+  /** Salesforce Contact export: links a contact to its phone numbers and e-mail address; no events. */
+  SALESFORCE_CONTACT(Reader.CSV, "CreatedDate", "crm:contact", "crm", null, "false",
+      identity("sf_contact", "{Id}", "phone", "{Phone}", "phone_mobile", "{MobilePhone}", "email", "{Email}"),
+      null, Map.of(), Map.of(), true),
+  /** Any JSON records, mapped entirely by the config. */
+  JSON(Reader.JSON, null, null, null, null, null, Map.of(), null, Map.of(), Map.of(), false),
+  /** Any CSV export with a header, mapped entirely by the config (call-detail records, CRM exports). */
+  CSV_RECORDS(Reader.CSV, null, null, null, null, null, Map.of(), null, Map.of(), Map.of(), false);
+
+  /** How a format's files are read into field records. */
+  public enum Reader { JSON, CSV, ACCESS_LOG }
+
+  final Reader reader;
+  final String timestamp;
+  final String touchpoint;
+  final String channel;
+  final String owner;
+  final String assisted;
+  final Map<String, String> identity;
+  final String eventId;
+  final Map<String, String> eventWhen;
+  final Map<String, String> exclude;
+  final boolean linksOnly;
+
+  RawFormat(Reader reader, String timestamp, String touchpoint, String channel, String owner, String assisted,
+      Map<String, String> identity, String eventId, Map<String, String> eventWhen, Map<String, String> exclude,
+      boolean linksOnly) {
+    this.reader = reader;
+    this.timestamp = timestamp;
+    this.touchpoint = touchpoint;
+    this.channel = channel;
+    this.owner = owner;
+    this.assisted = assisted;
+    this.identity = identity;
+    this.eventId = eventId;
+    this.eventWhen = eventWhen;
+    this.exclude = exclude;
+    this.linksOnly = linksOnly;
+  }
+
+  private static Map<String, String> identity(String... kindsAndTemplates) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < kindsAndTemplates.length; i += 2) {
+      map.put(kindsAndTemplates[i], kindsAndTemplates[i + 1]);
+    }
+    return map;
+  }
+
+  /** The config name: {@code amazon-connect}, {@code csv-records}, … */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The format a config names, or null. */
+  public static RawFormat of(String label) {
+    for (RawFormat f : values()) {
+      if (f.label().equalsIgnoreCase(label.trim())) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  public Reader reader() {
+    return reader;
+  }
+
+  public String timestampField() {
+    return timestamp;
+  }
+
+  public String touchpointTemplate() {
+    return touchpoint;
+  }
+
+  public String channelTemplate() {
+    return channel;
+  }
+
+  public String ownerTemplate() {
+    return owner;
+  }
+
+  public String assistedTemplate() {
+    return assisted;
+  }
+
+  public Map<String, String> identityTemplates() {
+    return identity;
+  }
+
+  public String eventIdTemplate() {
+    return eventId;
+  }
+
+  public Map<String, String> eventWhenPatterns() {
+    return eventWhen;
+  }
+
+  public Map<String, String> excludePatterns() {
+    return exclude;
+  }
+
+  public boolean linksOnly() {
+    return linksOnly;
+  }
+
+  /** Opens a file of this format as field records. */
+  public Iterator<FieldRecord> open(InputStream in, char delimiter) {
+    return switch (reader) {
+      case JSON -> new JsonRecordReader(in);
+      case CSV -> new CsvRecordReader(in, delimiter);
+      case ACCESS_LOG -> new AccessLogReader(in);
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package dev.journeys.jobs.ingest.raw;
+
+import dev.journeys.jobs.ingest.Timestamps;
+import dev.journeys.model.event.Touchpoint;
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A source mapping turns a raw source's field records into events of the unified schema: templates
+ * for the touchpoint, channel and owner; the time field with its format and zone; whether the contact
+ * was assisted; the identity keys the record carries; filters that leave records out or make them
+ * identity links only.
+ *
+ * @param identity     identity key kinds and the template of each value, most trusted first
+ * @param eventWhen    a record is an event only when every field matches its pattern; else it only links identities
+ * @param exclude      a record is left out when any field matches its pattern (static assets, bots)
+ * @param linksOnly    every record only links identities (a contact list), none is an event
+ */
+public record SourceMapping(
+    String name,
+    Template touchpoint,
+    Template channel,
+    Template owner,
+    Template assisted,
+    String timestampField,
+    String timestampFormat,
+    ZoneId zone,
+    Map<String, Template> identity,
+    Template eventId,
+    Map<String, Pattern> eventWhen,
+    Map<String, Pattern> exclude,
+    Set<String> assistedChannels,
+    boolean linksOnly) implements Serializable {
+
+  public SourceMapping {
+    identity = new LinkedHashMap<>(identity);
+    eventWhen = new LinkedHashMap<>(eventWhen);
+    exclude = new LinkedHashMap<>(exclude);
+    assistedChannels = Set.copyOf(assistedChannels);
+    if (identity.isEmpty()) {
+      throw new IllegalArgumentException("source " + name + ": no identity keys (map at least one kind to a field)");
+    }
+  }
+
+  /** Maps one record; never throws for bad data, which comes back as a reason. */
+  public MappedRecord map(FieldRecord record, DateTimeFormatter format) {
+    for (Map.Entry<String, Pattern> e : exclude.entrySet()) {
+      String value = record.get(e.getKey());
+      if (value != null && e.getValue().matcher(value).find()) {
+        return MappedRecord.EXCLUDED;
+      }
+    }
+    List<String> keys = new ArrayList<>(identity.size());
+    for (Map.Entry<String, Template> e : identity.entrySet()) {
+      String value;
+      try {
+        value = e.getValue().render(record);
+      } catch (IllegalArgumentException missing) {
+        continue;
+      }
+      String normalised = normalise(e.getKey(), value);
+      if (normalised != null) {
+        keys.add(e.getKey() + ":" + normalised);
+      }
+    }
+    if (keys.isEmpty()) {
+      return MappedRecord.bad("no identity key: " + String.join(", ", identity.keySet().stream()
+          .map(k -> k + " (" + identity.get(k) + ")").toList()) + " all missing");
+    }
+    boolean onlyLinks = linksOnly;
+    for (Map.Entry<String, Pattern> e : eventWhen.entrySet()) {
+      String value = record.get(e.getKey());
+      if (value == null || !e.getValue().matcher(value).matches()) {
+        onlyLinks = true;
+      }
+    }
+    if (onlyLinks) {
+      return new MappedRecord(null, 0, null, null, null, false, keys, true, null, false);
+    }
+    try {
+      String timestamp = record.get(timestampField);
+      long ts = Timestamps.parseMicros(timestamp, zone, format);
+      String tp = touchpoint.render(record);
+      String ch = channel != null ? channel.render(record).toLowerCase(Locale.ROOT) : Touchpoint.channelOf(tp);
+      String ow = owner != null ? owner.render(record) : null;
+      boolean isAssisted = assisted != null ? flag(assisted.render(record))
+          : ch != null && assistedChannels.contains(ch);
+      String id = eventId == null ? null : eventId.render(record);
+      return new MappedRecord(id, ts, tp, ch, ow, isAssisted, keys, false, null, false);
+    } catch (IllegalArgumentException e) {
+      return MappedRecord.bad(e.getMessage());
+    }
+  }
+
+  /** Phone numbers keep their digits (and a leading +); e-mail addresses are trimmed and lower-cased. */
+  static String normalise(String kind, String value) {
+    String v = value.trim();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (kind.startsWith("phone")) {
+      String digits = v.replaceAll("[^0-9]", "");
+      return digits.isEmpty() ? null : (v.startsWith("+") ? "+" : "") + digits;
+    }
+    if (kind.startsWith("email")) {
+      return v.toLowerCase(Locale.ROOT);
+    }
+    return v;
+  }
+
+  private static boolean flag(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "t", "yes", "y", "1" -> true;
+      case "false", "f", "no", "n", "0", "" -> false;
+      default -> throw new IllegalArgumentException("assisted: cannot read '" + text + "' as true/false");
+    };
+  }
+
+  public DateTimeFormatter formatter() {
+    return timestampFormat == null ? null : Timestamps.formatter(timestampFormat);
+  }
+}
