@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class Ingest {
 
   static final String FILTERED_REASON = "left out by the lifecycle filter";
+  static final String WITHHELD = "(withheld: customer keys are pseudonymised; see the file at this line)";
   private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
 
   private Ingest() {}
@@ -123,7 +124,12 @@ public final class Ingest {
         .parquet(staging);
     String bad = staging + "/" + EventColumns.STATUS + "=bad";
     if (exists(fs, bad)) {
-      spark.read().parquet(bad).select(quarantineColumns()).write().mode("append").parquet(outDir + "/quarantine");
+      Dataset<Row> rows = spark.read().parquet(bad).select(quarantineColumns());
+      if (identities.pseudonymiser() != null) {
+        // The raw text of an unreadable record may hold personal keys in clear: keep where it is, not what.
+        rows = rows.withColumn(EventColumns.RAW, lit(WITHHELD));
+      }
+      rows.write().mode("append").parquet(outDir + "/quarantine");
     }
     String ok = staging + "/" + EventColumns.STATUS + "=ok";
     Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), 0);
@@ -314,7 +320,7 @@ public final class Ingest {
   private static Row toRow(InputFile file, IngestRecord r, Pseudonymiser pseudonymiser) {
     if (r.isBad()) {
       return RowFactory.create(null, null, null, null, null, null, null, file.source(), file.sourceOrder(), r.seq(),
-          null, file.path(), r.line(), r.reason(), r.raw(), "bad");
+          null, file.path(), r.line(), r.reason(), pseudonymiser == null ? r.raw() : WITHHELD, "bad");
     }
     String customer = pseudonymiser == null ? r.customerId() : pseudonymiser.pseudonym(r.customerId());
     return RowFactory.create(file.source() + ":" + r.seq(), customer, r.caseId(), Micros.toInstant(r.tsMicros()),

@@ -34,7 +34,7 @@ class RawSourcesRunTest {
         {"type":"identify","anonymousId":"anon-1","userId":"u-1","traits":{"email":"Ann@Example.com"},"timestamp":"2026-03-01T09:06:00Z","messageId":"m3"}
         {"type":"track","event":"Order Completed","userId":"u-1","timestamp":"2026-03-02T10:00:00Z","messageId":"m4"}
         {"type":"track","event":"Order Completed","userId":"u-1","timestamp":"2026-03-02T10:00:00Z","messageId":"m4"}
-        {"type":"track","event":
+        {"type":"track","event":"Order Completed","userId":"u-1",
         """);
     Files.writeString(dir.resolve("contacts.csv"), """
         Id,FirstName,Email,Phone,CreatedDate
@@ -70,6 +70,8 @@ class RawSourcesRunTest {
     assertThat(result.transitions().find("web:rates", "web:application_started")).isNotNull();
     assertThat(result.transitions().find("START", "voice:support").repeatContact()).isNotEmpty();
 
+    assertThat(Files.readString(dir.resolve("out/quarantine.csv"))).contains("segment.jsonl,6,malformed JSON")
+        .contains("withheld");
     String pseudonym = Pseudonymiser.fromEnvironment(System.getenv()).pseudonym("anon:anon-1");
     List<Row> customers = SparkTest.spark().read().parquet(dir.resolve("out/journeys").toString())
         .select("customer_id").distinct().collectAsList();
