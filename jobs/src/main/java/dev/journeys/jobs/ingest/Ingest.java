@@ -64,7 +64,7 @@ public final class Ingest {
    * large, duplicates counted once, records left out by the sources' filters, propagation rounds.
    */
   public record Stitching(long records, long events, long identityKeys, long customers, long oversized,
-      long duplicates, long excluded, int rounds) {}
+      long duplicates, long excluded, int rounds, java.util.Map<String, Object> report) {}
 
   /** Reads {@code inputs}; the profile's late events are those after {@code cutoff} (null: none). */
   public static Result run(SparkSession spark, List<InputFile> inputs, String outDir, Instant cutoff) {
@@ -132,7 +132,7 @@ public final class Ingest {
       rows.write().mode("append").parquet(outDir + "/quarantine");
     }
     String ok = staging + "/" + EventColumns.STATUS + "=ok";
-    Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), 0);
+    Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), 0, java.util.Map.of());
     if (exists(fs, ok)) {
       spark.sparkContext().setJobDescription("ingest: stitch identities");
       RawIngest.Stitched stitched = RawIngest.stitch(spark.read().parquet(ok), identities.maxKeys(),
@@ -145,7 +145,7 @@ public final class Ingest {
       IdentityStitching.Result s = stitched.stitching();
       stitching = new Stitching(stitched.records(), events.count(), s.customers().count(),
           s.customers().select(IdentityStitching.CUSTOMER).distinct().count(), s.oversized().count(),
-          stitched.duplicates(), excluded.value(), s.rounds());
+          stitched.duplicates(), excluded.value(), s.rounds(), RawIngest.report(stitched, identities.pseudonymiser()));
     }
     delete(fs, staging);
     return stitching;

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -132,8 +133,58 @@ final class RawIngest {
         file.path(), line, reason, raw, "bad");
   }
 
+  /** Key kinds that name a device or a session rather than a person. */
+  static final java.util.Set<String> ANONYMOUS_KINDS = java.util.Set.of("anon", "visitor", "cookie", "client", "device");
+
   /** The stitching of mapped records, and the stitched events in the unified schema. */
-  record Stitched(Dataset<Row> events, IdentityStitching.Result stitching, long records, long duplicates) {}
+  record Stitched(Dataset<Row> events, IdentityStitching.Result stitching, long records, long duplicates,
+      Dataset<Row> unique) {}
+
+  /**
+   * The stitching report: per source, events and those whose customer has a key naming a person (not
+   * only a device or session); how many customers have how many keys; the components split for size.
+   */
+  static Map<String, Object> report(Stitched stitched, Pseudonymiser pseudonymiser) {
+    Dataset<Row> customers = stitched.stitching().customers();
+    Dataset<Row> known = customers
+        .withColumn("person", org.apache.spark.sql.functions.when(org.apache.spark.sql.functions
+            .substring_index(col(IdentityStitching.KEY), ":", 1).isin(ANONYMOUS_KINDS.toArray()), 0).otherwise(1))
+        .groupBy(IdentityStitching.CUSTOMER).agg(org.apache.spark.sql.functions.max("person").as("person"),
+            org.apache.spark.sql.functions.count(lit(1)).as("keys"));
+    Map<String, Object> report = new java.util.LinkedHashMap<>();
+    List<Map<String, Object>> sources = new java.util.ArrayList<>();
+    for (Row r : stitched.unique().filter(col("links_only").equalTo(false))
+        .join(stitched.stitching().records(), "record_id").join(known, IdentityStitching.CUSTOMER)
+        .groupBy(EventColumns.SOURCE).agg(org.apache.spark.sql.functions.count(lit(1)),
+            org.apache.spark.sql.functions.sum("person"))
+        .orderBy(EventColumns.SOURCE).collectAsList()) {
+      long events = r.getLong(1);
+      long person = r.isNullAt(2) ? 0 : r.getLong(2);
+      sources.add(java.util.Map.of("source", r.getString(0), "events", events, "events_of_known_customers", person,
+          "known_share", events == 0 ? 0.0 : (double) person / events));
+    }
+    report.put("sources", sources);
+    Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+    for (Row r : known.withColumn("size", org.apache.spark.sql.functions
+            .when(col("keys").leq(1), "1").when(col("keys").leq(2), "2").when(col("keys").leq(5), "3-5")
+            .when(col("keys").leq(10), "6-10").when(col("keys").leq(50), "11-50").otherwise("over 50"))
+        .groupBy("size").count().collectAsList()) {
+      sizes.put(r.getString(0), r.getLong(1));
+    }
+    Map<String, Long> ordered = new java.util.LinkedHashMap<>();
+    for (String bucket : List.of("1", "2", "3-5", "6-10", "11-50", "over 50")) {
+      ordered.put(bucket, sizes.getOrDefault(bucket, 0L));
+    }
+    report.put("customers_by_number_of_keys", ordered);
+    List<Map<String, Object>> suspects = new java.util.ArrayList<>();
+    for (Row r : stitched.stitching().oversized().orderBy(col("keys").desc()).limit(100).collectAsList()) {
+      String representative = r.getString(0);
+      suspects.add(java.util.Map.of("component", pseudonymiser == null ? representative
+          : pseudonymiser.pseudonym(representative), "keys", r.getLong(1), "split_back_into_its_keys", true));
+    }
+    report.put("oversized_components", suspects);
+    return report;
+  }
 
   static Stitched stitch(Dataset<Row> mapped, int maxKeys, Pseudonymiser pseudonymiser) {
     // Exact duplicates (the same record read twice) count once: by record id, else by content.
@@ -164,7 +215,7 @@ final class RawIngest {
             lit(null).cast("string").as(EventColumns.CASE_ID),
             col(EventColumns.TS), col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER),
             col(EventColumns.SOURCE), col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ), col(EventColumns.ASSISTED));
-    return new Stitched(events, stitching, records, duplicates);
+    return new Stitched(events, stitching, records, duplicates, unique);
   }
 
   private static SparkSession spark(Dataset<Row> any) {

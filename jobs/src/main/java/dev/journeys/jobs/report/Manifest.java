@@ -80,6 +80,20 @@ public final class Manifest {
     counts.put("events", ingest.eventsRead());
     counts.put("quarantined_rows", ingest.quarantined());
     counts.put("rows_left_out_by_lifecycle", ingest.filtered());
+    Ingest.Stitching s = ingest.stitching();
+    if (s != null) {
+      Map<String, Object> stitching = new LinkedHashMap<>();
+      stitching.put("records", s.records());
+      stitching.put("events", s.events());
+      stitching.put("identity_keys", s.identityKeys());
+      stitching.put("customers", s.customers());
+      stitching.put("oversized_components", s.oversized());
+      stitching.put("duplicates_counted_once", s.duplicates());
+      stitching.put("records_left_out_by_filters", s.excluded());
+      stitching.put("rounds", s.rounds());
+      stitching.putAll(s.report());
+      root.put("stitching", stitching);
+    }
   }
 
   public void journeys(JourneyJob.Result result) {

@@ -70,6 +70,14 @@ class RawSourcesRunTest {
     assertThat(result.transitions().find("web:rates", "web:application_started")).isNotNull();
     assertThat(result.transitions().find("START", "voice:support").repeatContact()).isNotEmpty();
 
+    com.fasterxml.jackson.databind.JsonNode stitching = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("out/manifest.json").toFile()).get("stitching");
+    assertThat(stitching.get("customers").asLong()).isEqualTo(1);
+    assertThat(stitching.get("duplicates_counted_once").asLong()).isEqualTo(1);
+    assertThat(stitching.get("sources")).hasSize(2);
+    assertThat(stitching.get("sources").get(0).get("source").asText()).isEqualTo("amazon-connect");
+    assertThat(stitching.get("sources").get(0).get("known_share").asDouble()).isEqualTo(1.0);
+    assertThat(stitching.get("customers_by_number_of_keys").get("6-10").asLong()).isEqualTo(1);
     assertThat(Files.readString(dir.resolve("out/quarantine.csv"))).contains("segment.jsonl,6,malformed JSON")
         .contains("withheld");
     String pseudonym = Pseudonymiser.fromEnvironment(System.getenv()).pseudonym("anon:anon-1");
