@@ -183,6 +183,14 @@ final class RawIngest {
           : pseudonymiser.pseudonym(representative), "keys", r.getLong(1), "split_back_into_its_keys", true));
     }
     report.put("oversized_components", suspects);
+    List<Map<String, Object>> hubs = new java.util.ArrayList<>();
+    for (Row r : stitched.stitching().hubKeys().orderBy(col("neighbours").desc()).limit(100).collectAsList()) {
+      String key = r.getString(0);
+      String kind = key.substring(0, Math.max(0, key.indexOf(':')));
+      hubs.add(java.util.Map.of("kind", kind, "key", pseudonymiser == null ? key : pseudonymiser.pseudonym(key),
+          "linked_keys", r.getLong(1), "used_for_stitching", false));
+    }
+    report.put("shared_keys", hubs);
     return report;
   }
 

@@ -38,15 +38,24 @@ public final class IdentityStitching {
    * @param customers  one row per key: {@code key, customer}
    * @param records    one row per record: {@code record_id, customer}
    * @param oversized  one row per split component: {@code customer} (its representative) and {@code keys}
+   * @param hubKeys    one row per key that linked too many others: {@code key} and {@code neighbours}
    * @param rounds     propagation rounds until nothing changed
    */
-  public record Result(Dataset<Row> customers, Dataset<Row> records, Dataset<Row> oversized, int rounds) {}
+  public record Result(Dataset<Row> customers, Dataset<Row> records, Dataset<Row> oversized, Dataset<Row> hubKeys,
+      int rounds) {}
 
   public static Result stitch(Dataset<Row> links, int maxKeys) {
     Dataset<Row> keys = links.select(col(KEY)).distinct();
+    // Keys seen with too many other keys are hubs: they stay keys of their own records, but link nothing.
+    Dataset<Row> pairs = links.as("x").join(links.as("y"), col("x." + RECORD_ID).equalTo(col("y." + RECORD_ID)))
+        .filter(col("x." + KEY).notEqual(col("y." + KEY)))
+        .select(col("x." + KEY).as(KEY), col("y." + KEY).as("other")).distinct();
+    Dataset<Row> hubKeys = pairs.groupBy(KEY).agg(count(lit(1)).as("neighbours"))
+        .filter(col("neighbours").gt(maxKeys)).localCheckpoint();
+    Dataset<Row> linking = links.join(hubKeys, links.col(KEY).equalTo(hubKeys.col(KEY)), "left_anti");
     // A star around each record's smallest key connects all its keys.
-    Dataset<Row> hubs = links.groupBy(col(RECORD_ID)).agg(min(col(KEY)).as("hub"));
-    Dataset<Row> oneWay = links.join(hubs, RECORD_ID).filter(col(KEY).notEqual(col("hub")))
+    Dataset<Row> hubs = linking.groupBy(col(RECORD_ID)).agg(min(col(KEY)).as("hub"));
+    Dataset<Row> oneWay = linking.join(hubs, RECORD_ID).filter(col(KEY).notEqual(col("hub")))
         .select(col(KEY).as("a"), col("hub").as("b"));
     Dataset<Row> edges = oneWay.union(oneWay.select(col("b").as("a"), col("a").as("b"))).distinct().localCheckpoint();
 
@@ -80,6 +89,6 @@ public final class IdentityStitching {
         .groupBy(col(RECORD_ID))
         .agg(min(org.apache.spark.sql.functions.struct(col(RANK), col(CUSTOMER))).as("best"))
         .select(col(RECORD_ID), col("best." + CUSTOMER).as(CUSTOMER));
-    return new Result(customers, ranked, oversized, rounds);
+    return new Result(customers, ranked, oversized, hubKeys, rounds);
   }
 }

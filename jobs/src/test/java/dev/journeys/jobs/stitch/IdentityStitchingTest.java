@@ -61,16 +61,35 @@ class IdentityStitchingTest {
   }
 
   @Test
-  void aSharedNumberOverTheCapIsSplitBackAndReported() {
+  void aSharedNumberSeenWithTooManyKeysLinksNobodyAndIsReported() {
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       rows.add(new Object[] {"call-" + i, "phone:switchboard", 2});
       rows.add(new Object[] {"call-" + i, "crm:contact-" + i, 1});
+      rows.add(new Object[] {"web-" + i, "crm:contact-" + i, 1});
+      rows.add(new Object[] {"web-" + i, "user:u" + i, 1});
     }
     IdentityStitching.Result result = IdentityStitching.stitch(links(rows.toArray(Object[][]::new)), 3);
-    assertThat(byRecord(result)).containsEntry("call-0", "crm:contact-0").containsEntry("call-4", "crm:contact-4");
+    assertThat(byRecord(result)).containsEntry("call-0", "crm:contact-0").containsEntry("web-0", "crm:contact-0")
+        .containsEntry("call-4", "crm:contact-4").containsEntry("web-4", "crm:contact-4");
+    assertThat(result.hubKeys().collectAsList()).singleElement().satisfies(r -> {
+      assertThat(r.getString(0)).isEqualTo("phone:switchboard");
+      assertThat(r.getLong(1)).isEqualTo(5);
+    });
+    assertThat(result.oversized().count()).isZero();
+  }
+
+  @Test
+  void aComponentOverTheCapIsSplitBackIntoItsKeysAndReported() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      rows.add(new Object[] {"r" + i, "k" + i, 1});
+      rows.add(new Object[] {"r" + i, "k" + (i + 1), 1});
+    }
+    IdentityStitching.Result result = IdentityStitching.stitch(links(rows.toArray(Object[][]::new)), 3);
+    assertThat(byRecord(result)).containsEntry("r0", "k0").containsEntry("r4", "k4");
     assertThat(result.oversized().collectAsList()).singleElement().satisfies(r -> {
-      assertThat(r.getString(0)).isEqualTo("crm:contact-0");
+      assertThat(r.getString(0)).isEqualTo("k0");
       assertThat(r.getLong(1)).isEqualTo(6);
     });
   }
