@@ -23,7 +23,8 @@ public record RunConfig(
     double maxBadRowsShare,
     int top,
     int maxIdentityKeys,
-    boolean pseudonymise) {
+    boolean pseudonymise,
+    String secret) {
 
   public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
   public static final int TOP_DEFAULT = 10;
@@ -60,12 +61,19 @@ public record RunConfig(
   public RunConfig(List<String> inputs, String outDir, ReadOptions read, JourneyRules rules, Instant cutoff,
       RankBy rankBy, int minPassages, double maxBadRowsShare, int top) {
     this(inputs.stream().map(path -> new Source(path, read)).toList(), outDir, rules, cutoff, rankBy, minPassages,
-        maxBadRowsShare, top, Ingest.Identities.MAX_KEYS_DEFAULT, true);
+        maxBadRowsShare, top, Ingest.Identities.MAX_KEYS_DEFAULT, true, null);
   }
 
   /** The same run, with or without pseudonymised customer keys. */
   public RunConfig withPseudonymise(boolean on) {
-    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on);
+    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,
+        secret);
+  }
+
+  /** The same run, pseudonymising with {@code newSecret} rather than the one in the environment. */
+  public RunConfig withSecret(String newSecret) {
+    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
+        pseudonymise, newSecret);
   }
 
   public List<String> inputs() {

@@ -47,7 +47,8 @@ public final class RunJob {
       return Ingest.Identities.IN_CLEAR;
     }
     return new Ingest.Identities(config.maxIdentityKeys(),
-        config.pseudonymise() ? Pseudonymiser.fromEnvironment(System.getenv()) : null);
+        !config.pseudonymise() ? null
+            : config.secret() != null ? Pseudonymiser.of(config.secret()) : Pseudonymiser.fromEnvironment(System.getenv()));
   }
 
   private static Result runStages(SparkSession spark, RunConfig config, Progress progress) {

@@ -1,5 +1,6 @@
 package dev.journeys.jobs.cli;
 
+import dev.journeys.jobs.generate.SampleExports;
 import dev.journeys.jobs.generate.SampleLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,8 +23,18 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(names = "--raw", description = "Write the customers as raw exports instead: Segment JSON lines, Amazon "
+      + "Connect contact records, Salesforce Contact, Case and Task CSV, with journeys.yaml mapping them.")
+  boolean raw;
+
   @Override
   public Integer call() {
+    if (raw) {
+      long records = SampleExports.write(Path.of(out), customers, seed);
+      System.out.printf("Wrote %,d records for %,d customers to %s (run them with --config %s)%n", records, customers,
+          Path.of(out).toAbsolutePath(), Path.of(out, SampleExports.CONFIG));
+      return 0;
+    }
     long rows = SampleLog.write(Path.of(out), customers, seed);
     System.out.printf("Wrote %,d rows for %,d customers to %s%n", rows, customers, Path.of(out).toAbsolutePath());
     return 0;

@@ -111,7 +111,7 @@ public final class ConfigFile {
       throw new IllegalArgumentException("Config " + file + " has " + errors.size() + " problem"
           + (errors.size() > 1 ? "s" : "") + ":\n  " + String.join("\n  ", errors));
     }
-    return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise);
+    return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise, null);
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {

@@ -52,19 +52,19 @@ public final class SampleLog {
           });
         }
       }
-      writeTruth(dir.resolve("truth.json"), customers, seed, rows[0]);
+      writeTruth(dir.resolve("truth.json"), customers, seed, rows[0], rows[0] / BROKEN_EVERY);
       return rows[0];
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the sample log to " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private static void writeTruth(Path file, long customers, long seed, long rows) throws IOException {
+  static void writeTruth(Path file, long customers, long seed, long rows, long broken) throws IOException {
     Map<String, Object> truth = new LinkedHashMap<>();
     truth.put("customers", customers);
     truth.put("seed", seed);
     truth.put("rows", rows);
-    truth.put("broken_rows", rows / BROKEN_EVERY);
+    truth.put("broken_rows", broken);
     truth.put("goal", SampleJourneys.GOAL);
     truth.put("planted_gaps", List.of(
         Map.of("gap", "customers stop when the application shows the rate",

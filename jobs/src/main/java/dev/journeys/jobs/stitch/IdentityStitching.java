@@ -85,10 +85,14 @@ public final class IdentityStitching {
     Dataset<Row> customers = labels.join(sizes, "label")
         .select(col("node").as(KEY), when(col("keys").gt(maxKeys), col("node")).otherwise(col("label")).as(CUSTOMER))
         .localCheckpoint();
-    Dataset<Row> ranked = links.join(customers, KEY)
+    // A record's customer comes from its linking keys; a record with only shared keys is a customer of its own.
+    Dataset<Row> ranked = linking.join(customers, KEY)
         .groupBy(col(RECORD_ID))
         .agg(min(org.apache.spark.sql.functions.struct(col(RANK), col(CUSTOMER))).as("best"))
         .select(col(RECORD_ID), col("best." + CUSTOMER).as(CUSTOMER));
+    Dataset<Row> alone = links.select(RECORD_ID).distinct().join(ranked, RECORD_ID, "left_anti")
+        .select(col(RECORD_ID), org.apache.spark.sql.functions.concat(lit("record:"), col(RECORD_ID)).as(CUSTOMER));
+    ranked = ranked.union(alone);
     return new Result(customers, ranked, oversized, hubKeys, rounds);
   }
 }

@@ -68,10 +68,12 @@ class IdentityStitchingTest {
       rows.add(new Object[] {"call-" + i, "crm:contact-" + i, 1});
       rows.add(new Object[] {"web-" + i, "crm:contact-" + i, 1});
       rows.add(new Object[] {"web-" + i, "user:u" + i, 1});
+      rows.add(new Object[] {"switchboard-" + i, "phone:switchboard", 2});
     }
     IdentityStitching.Result result = IdentityStitching.stitch(links(rows.toArray(Object[][]::new)), 3);
     assertThat(byRecord(result)).containsEntry("call-0", "crm:contact-0").containsEntry("web-0", "crm:contact-0")
-        .containsEntry("call-4", "crm:contact-4").containsEntry("web-4", "crm:contact-4");
+        .containsEntry("call-4", "crm:contact-4").containsEntry("web-4", "crm:contact-4")
+        .containsEntry("switchboard-0", "record:switchboard-0").containsEntry("switchboard-1", "record:switchboard-1");
     assertThat(result.hubKeys().collectAsList()).singleElement().satisfies(r -> {
       assertThat(r.getString(0)).isEqualTo("phone:switchboard");
       assertThat(r.getLong(1)).isEqualTo(5);
