@@ -110,7 +110,9 @@ class ConfigFileTest {
   void theSampleConfigInTheRepositoryIsValid() {
     Path sample = Path.of("../journeys.example.yaml");
     RunConfig config = ConfigFile.read(sample, null);
-    assertThat(config.sources()).hasSize(1);
+    assertThat(config.sources()).hasSize(5);
+    assertThat(config.sources()).allMatch(RunConfig.Source::isRaw);
     assertThat(config.rules().goals()).containsExactly("web:order_completed");
+    assertThat(config.maxIdentityKeys()).isEqualTo(50);
   }
 }
