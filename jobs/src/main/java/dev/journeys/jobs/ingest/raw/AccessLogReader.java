@@ -21,8 +21,11 @@ import java.util.NoSuchElementException;
  * Reads Apache and nginx access logs in the "combined" format
  * ({@code %h %l %u [%t] "%r" %>s %b "%{Referer}i" "%{User-agent}i"}; the "common" format is the same
  * without the last two fields). Fields: {@code client, ident, user, time} (ISO-8601 instant),
- * {@code request, method, path, protocol, status, bytes, referer, user_agent}. A quoted field cut off
- * at the end of its line keeps what is there; a line that does not have the layout is quarantined.
+ * {@code request, method, path, path_only} (without the query string, which may carry personal data),
+ * {@code protocol, status, bytes, referer, user_agent}, {@code client_agent} (client address and user
+ * agent: the visitor when there is no cookie), and {@code extra.0}, {@code extra.1}, … for fields a
+ * custom format appends (such as a cookie). A quoted field cut off at the end of its line keeps what is
+ * there; a line that does not have the layout is quarantined.
  */
 public final class AccessLogReader implements Iterator<FieldRecord> {
 
@@ -116,6 +119,8 @@ public final class AccessLogReader implements Iterator<FieldRecord> {
     String[] parts = request.split(" ", 3);
     fields.put("method", parts.length == 3 ? parts[0] : "");
     fields.put("path", parts.length == 3 ? parts[1] : "");
+    String path = fields.get("path");
+    fields.put("path_only", path.indexOf('?') >= 0 ? path.substring(0, path.indexOf('?')) : path);
     fields.put("protocol", parts.length == 3 ? parts[2] : "");
     if (!tokens.get(5).matches("\\d{3}")) {
       return FieldRecord.bad(line, text, "status '" + tokens.get(5) + "' is not a 3-digit HTTP status");
@@ -124,6 +129,13 @@ public final class AccessLogReader implements Iterator<FieldRecord> {
     fields.put("bytes", dashToEmpty(tokens.get(6)));
     fields.put("referer", tokens.size() > 7 ? dashToEmpty(tokens.get(7)) : "");
     fields.put("user_agent", tokens.size() > 8 ? dashToEmpty(tokens.get(8)) : "");
+    fields.put("client_agent", (tokens.get(0) + " " + fields.get("user_agent")).trim());
+    for (int extra = 9; extra < tokens.size(); extra++) {
+      String value = dashToEmpty(tokens.get(extra));
+      if (!value.isEmpty()) {
+        fields.put("extra." + (extra - 9), value);
+      }
+    }
     return FieldRecord.of(fields, line, text);
   }
 

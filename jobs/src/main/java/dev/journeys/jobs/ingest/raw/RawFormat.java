@@ -15,10 +15,14 @@ public enum RawFormat {
   SEGMENT(Reader.JSON, "timestamp", "web:{event,name|page|slug}", "web", "marketing", "false",
       identity("user", "{userId}", "anon", "{anonymousId,previousId}", "email", "{traits.email,context.traits.email}"),
       "{messageId}", Map.of("type", "track|page|screen"), Map.of(), false),
-  /** Apache or nginx combined access logs: a visitor is the client address plus the user agent. */
-  ACCESS_LOG(Reader.ACCESS_LOG, "time", "web:{path}", "web", null, "false",
-      identity("visitor", "{client} {user_agent|-}"), null, Map.of(),
-      Map.of("path", "\\.(css|js|png|jpe?g|gif|ico|svg|webp|woff2?|ttf|map)(\\?|$)",
+  /**
+   * Apache or nginx combined access logs: a visitor is the client address plus the user agent (with a
+   * cookie logged as an extra field, map {@code visitor: "{extra.0,client_agent}"}). Query strings are
+   * left out of the touchpoint: they may carry personal data.
+   */
+  ACCESS_LOG(Reader.ACCESS_LOG, "time", "web:{path_only}", "web", null, "false",
+      identity("visitor", "{client_agent}"), null, Map.of(),
+      Map.of("path_only", "\\.(css|js|png|jpe?g|gif|ico|svg|webp|woff2?|ttf|map)$",
           "user_agent", "(?i)(bot|crawl|spider|slurp|monitor)"), false),
   /** Amazon Connect contact records: every contact is assisted; transfers share their initial contact id. */
   AMAZON_CONNECT(Reader.JSON, "InitiationTimestamp", "{Channel|contact|lower}:{Queue.Name|no_queue|slug}",

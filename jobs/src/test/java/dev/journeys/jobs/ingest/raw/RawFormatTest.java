@@ -67,10 +67,16 @@ class RawFormatTest {
         1.2.3.4 - - [17/May/2015:10:05:04 +0000] "GET /style.css HTTP/1.1" 200 512 "-" "Mozilla/5.0 (X11)"
         5.6.7.8 - - [17/May/2015:10:05:05 +0000] "GET /pricing HTTP/1.1" 200 512 "-" "Googlebot/2.1"
         """);
-    assertThat(r.get(0).touchpoint()).isEqualTo("web:/pricing?plan=a");
+    assertThat(r.get(0).touchpoint()).isEqualTo("web:/pricing");
     assertThat(r.get(0).keys()).containsExactly("visitor:1.2.3.4 Mozilla/5.0 (X11)");
     assertThat(r.get(1).excluded()).isTrue();
     assertThat(r.get(2).excluded()).isTrue();
+    List<MappedRecord> withCookie = map("access-log", "    identity: {visitor: \"{extra.0,client_agent}\"}\n", """
+        1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 5 "-" "Mozilla/5.0" "uid=c0ffee"
+        1.2.3.4 - - [17/May/2015:10:05:04 +0000] "GET / HTTP/1.1" 200 5 "-" "Mozilla/5.0" "-"
+        """);
+    assertThat(withCookie.get(0).keys()).containsExactly("visitor:uid=c0ffee");
+    assertThat(withCookie.get(1).keys()).containsExactly("visitor:1.2.3.4 Mozilla/5.0");
   }
 
   @Test
