@@ -147,4 +147,17 @@ class RawFormatTest {
     assertThat(r.get(1).error()).startsWith("no identity key");
     assertThat(r.get(2).error()).contains("'not a time'");
   }
+
+  @Test
+  void brokenRecordsOfEveryFormatComeBackWithAReason() throws IOException {
+    assertThat(map("segment", "", "{\"type\":\"track\",\"event\":\n").get(0).error()).startsWith("malformed JSON");
+    assertThat(map("segment", "", "{\"type\":\"track\",\"event\":\"X\",\"userId\":\"u\",\"timestamp\":\"soon\"}\n")
+        .get(0).error()).contains("'soon'");
+    assertThat(map("amazon-connect", "", "{\"ContactId\":\"c\",\"Channel\":\"VOICE\",\"InitiationTimestamp\":\"not-a-time\"}\n")
+        .get(0).error()).contains("'not-a-time'");
+    assertThat(map("salesforce-case", "", "Id,ContactId,Origin,CreatedDate\n500A,003A,Phone\n").get(0).error())
+        .isEqualTo("expected 4 fields as in the header, found 3");
+    assertThat(map("access-log", "", "not a log line\n").get(0).error())
+        .startsWith("expected the combined or common log format");
+  }
 }
