@@ -65,6 +65,7 @@ public final class RunJob {
     progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),
         ingest.quarantined(), 100 * badShare));
     manifest.ingest(ingest);
+    manifest.writeStitching(out.resolve("stitching.json"));
     if (badShare > config.maxBadRowsShare()) {
       throw new InputException(String.format(Locale.ROOT,
           "%,d of %,d rows (%.2f%%) could not be read, more than --max-bad-rows-share %.2f%%; see %s for each row's file, line and reason",

@@ -64,7 +64,7 @@ public final class Ingest {
    * large, duplicates counted once, records left out by the sources' filters, propagation rounds.
    */
   public record Stitching(long records, long events, long identityKeys, long customers, long oversized,
-      long duplicates, long excluded, int rounds, java.util.Map<String, Object> report) {}
+      long duplicates, long excluded, long unattributed, int rounds, java.util.Map<String, Object> report) {}
 
   /** Reads {@code inputs}; the profile's late events are those after {@code cutoff} (null: none). */
   public static Result run(SparkSession spark, List<InputFile> inputs, String outDir, Instant cutoff) {
@@ -96,7 +96,7 @@ public final class Ingest {
     }
     if (stitching != null) {
       // Identity links, duplicates and filtered records were read too, though they are no events.
-      tally.rowsRead += stitching.records() - stitching.events() + stitching.excluded();
+      tally.rowsRead += stitching.records() - stitching.events() + stitching.excluded() + stitching.unattributed();
     }
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.PARQUET) {
@@ -118,9 +118,10 @@ public final class Ingest {
   private static Stitching readExports(SparkSession spark, List<InputFile> exports, FileSystem fs, String outDir,
       Identities identities) {
     LongAccumulator excluded = spark.sparkContext().longAccumulator("records excluded");
+    LongAccumulator unattributed = spark.sparkContext().longAccumulator("records without identity");
     String staging = outDir + "/_staging-exports";
     spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
-    RawIngest.read(spark, exports, excluded).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+    RawIngest.read(spark, exports, excluded, unattributed).write().mode("overwrite").partitionBy(EventColumns.STATUS)
         .parquet(staging);
     String bad = staging + "/" + EventColumns.STATUS + "=bad";
     if (exists(fs, bad)) {
@@ -132,7 +133,8 @@ public final class Ingest {
       rows.write().mode("append").parquet(outDir + "/quarantine");
     }
     String ok = staging + "/" + EventColumns.STATUS + "=ok";
-    Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), 0, java.util.Map.of());
+    Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), unattributed.value(), 0,
+        java.util.Map.of());
     if (exists(fs, ok)) {
       spark.sparkContext().setJobDescription("ingest: stitch identities");
       RawIngest.Stitched stitched = RawIngest.stitch(spark.read().parquet(ok), identities.maxKeys(),
@@ -145,7 +147,8 @@ public final class Ingest {
       IdentityStitching.Result s = stitched.stitching();
       stitching = new Stitching(stitched.records(), events.count(), s.customers().count(),
           s.customers().select(IdentityStitching.CUSTOMER).distinct().count(), s.oversized().count(),
-          stitched.duplicates(), excluded.value(), s.rounds(), RawIngest.report(stitched, identities.pseudonymiser()));
+          stitched.duplicates(), excluded.value(), unattributed.value(), s.rounds(),
+          RawIngest.report(stitched, identities.pseudonymiser()));
     }
     delete(fs, staging);
     return stitching;

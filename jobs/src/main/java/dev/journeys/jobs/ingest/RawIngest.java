@@ -60,7 +60,8 @@ final class RawIngest {
   private RawIngest() {}
 
   /** Parses raw files into mapped records (status ok) and quarantined rows (status bad). */
-  static Dataset<Row> read(SparkSession spark, List<InputFile> files, LongAccumulator excluded) {
+  static Dataset<Row> read(SparkSession spark, List<InputFile> files, LongAccumulator excluded,
+      LongAccumulator unattributed) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
@@ -103,6 +104,8 @@ final class RawIngest {
             MappedRecord m = mapping.map(r, format);
             if (m.excluded()) {
               excluded.add(1);
+            } else if (m.unattributed()) {
+              unattributed.add(1);
             } else if (m.isBad()) {
               next = bad(file, s, r.line(), m.error(), r.raw());
             } else {
@@ -176,6 +179,7 @@ final class RawIngest {
       ordered.put(bucket, sizes.getOrDefault(bucket, 0L));
     }
     report.put("customers_by_number_of_keys", ordered);
+    report.put("customers_known_only_by_a_device_or_session", known.filter(col("person").equalTo(0)).count());
     List<Map<String, Object>> suspects = new java.util.ArrayList<>();
     for (Row r : stitched.stitching().oversized().orderBy(col("keys").desc()).limit(100).collectAsList()) {
       String representative = r.getString(0);

@@ -42,9 +42,17 @@ public final class ConsoleSummary {
     out.print("Touchpoints most journeys pass through: ");
     out.println(String.join(", ", insights.busiestTouchpoints().stream().limit(5)
         .map(r -> String.format(Locale.ROOT, "%s (%.0f%%)", r.touchpoint(), 100 * r.journeyShare())).toList()));
+    if (result.ingest().stitching() != null) {
+      var s = result.ingest().stitching();
+      Object shared = s.report().get("shared_keys");
+      out.printf(Locale.ROOT, "Stitching: %,d customers from %,d identity keys; %,d records without any identity key; "
+          + "%d shared keys not used; %,d duplicates counted once (stitching.json)%n", s.customers(), s.identityKeys(),
+          s.unattributed(), shared instanceof List<?> l ? l.size() : 0, s.duplicates());
+    }
     out.println();
     out.println("Outputs in " + dir + ":");
-    out.println("  transitions.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, graph.json, manifest.json");
+    out.println("  transitions.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, graph.json, manifest.json"
+        + (result.ingest().stitching() != null ? ", stitching.json" : ""));
     out.println("  Parquet: events/, journeys/, variants/, transitions/, quarantine/");
   }
 

@@ -90,9 +90,22 @@ public final class Manifest {
       stitching.put("oversized_components", s.oversized());
       stitching.put("duplicates_counted_once", s.duplicates());
       stitching.put("records_left_out_by_filters", s.excluded());
+      stitching.put("records_without_any_identity_key", s.unattributed());
       stitching.put("rounds", s.rounds());
       stitching.putAll(s.report());
       root.put("stitching", stitching);
+    }
+  }
+
+  /** Writes the stitching report on its own, for those who look for it by name; nothing when there is none. */
+  public void writeStitching(Path file) {
+    if (root.containsKey("stitching")) {
+      try {
+        Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(root.get("stitching")));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+      }
     }
   }
 

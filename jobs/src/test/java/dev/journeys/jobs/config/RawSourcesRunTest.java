@@ -78,6 +78,8 @@ class RawSourcesRunTest {
     assertThat(stitching.get("sources").get(0).get("source").asText()).isEqualTo("amazon-connect");
     assertThat(stitching.get("sources").get(0).get("known_share").asDouble()).isEqualTo(1.0);
     assertThat(stitching.get("customers_by_number_of_keys").get("6-10").asLong()).isEqualTo(1);
+    assertThat(stitching.get("customers_known_only_by_a_device_or_session").asLong()).isZero();
+    assertThat(dir.resolve("out/stitching.json")).exists();
     assertThat(Files.readString(dir.resolve("out/quarantine.csv"))).contains("segment.jsonl,6,malformed JSON")
         .contains("withheld");
     String pseudonym = Pseudonymiser.fromEnvironment(System.getenv()).pseudonym("anon:anon-1");

@@ -72,8 +72,7 @@ public record SourceMapping(
       }
     }
     if (keys.isEmpty()) {
-      return MappedRecord.bad("no identity key: " + String.join(", ", identity.keySet().stream()
-          .map(k -> k + " (" + identity.get(k) + ")").toList()) + " all missing");
+      return MappedRecord.UNATTRIBUTED;
     }
     boolean onlyLinks = linksOnly;
     for (Map.Entry<String, Pattern> e : eventWhen.entrySet()) {
@@ -83,7 +82,7 @@ public record SourceMapping(
       }
     }
     if (onlyLinks) {
-      return new MappedRecord(null, 0, null, null, null, false, keys, true, null, false);
+      return new MappedRecord(null, 0, null, null, null, false, keys, true, null, false, false);
     }
     try {
       String timestamp = record.get(timestampField);
@@ -94,7 +93,7 @@ public record SourceMapping(
       boolean isAssisted = assisted != null ? flag(assisted.render(record))
           : ch != null && assistedChannels.contains(ch);
       String id = eventId == null ? null : eventId.render(record);
-      return new MappedRecord(id, ts, tp, ch, ow, isAssisted, keys, false, null, false);
+      return new MappedRecord(id, ts, tp, ch, ow, isAssisted, keys, false, null, false, false);
     } catch (IllegalArgumentException e) {
       return MappedRecord.bad(e.getMessage());
     }
