@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
@@ -165,18 +164,5 @@ public final class CsvEventReader implements Iterator<IngestRecord> {
   private static String emptyToNull(String s) {
     String t = s.trim();
     return t.isEmpty() ? null : t;
-  }
-
-  /** Reads yes/no flags. */
-  static final class Flags {
-    private Flags() {}
-
-    static Boolean parse(String text) {
-      return switch (text.trim().toLowerCase(Locale.ROOT)) {
-        case "true", "t", "yes", "y", "1" -> Boolean.TRUE;
-        case "false", "f", "no", "n", "0", "" -> Boolean.FALSE;
-        default -> null;
-      };
-    }
   }
 }

@@ -162,7 +162,7 @@ public final class XesEventReader implements Iterator<IngestRecord> {
     boolean assisted;
     if (options.assistedColumn() != null) {
       String value = lookup(options.assistedColumn(), a, trace);
-      Boolean flag = value == null ? Boolean.FALSE : CsvEventReader.Flags.parse(value);
+      Boolean flag = value == null ? Boolean.FALSE : Flags.parse(value);
       if (flag == null) {
         return IngestRecord.bad(e.seq(), e.line(), options.assistedColumn() + ": cannot read '" + value
             + "' as true/false", raw);

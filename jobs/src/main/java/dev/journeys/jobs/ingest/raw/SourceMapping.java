@@ -1,5 +1,6 @@
 package dev.journeys.jobs.ingest.raw;
 
+import dev.journeys.jobs.ingest.Flags;
 import dev.journeys.jobs.ingest.Timestamps;
 import dev.journeys.model.event.Touchpoint;
 import java.io.Serializable;
@@ -116,11 +117,11 @@ public record SourceMapping(
   }
 
   private static boolean flag(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "true", "t", "yes", "y", "1" -> true;
-      case "false", "f", "no", "n", "0", "" -> false;
-      default -> throw new IllegalArgumentException("assisted: cannot read '" + text + "' as true/false");
-    };
+    Boolean value = Flags.parse(text);
+    if (value == null) {
+      throw new IllegalArgumentException("assisted: cannot read '" + text + "' as true/false");
+    }
+    return value;
   }
 
   public DateTimeFormatter formatter() {
