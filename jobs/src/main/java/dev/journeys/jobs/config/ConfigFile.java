@@ -42,6 +42,7 @@ public final class ConfigFile {
       "timestamp-format", "time-zone", "customer-column", "channel-column", "owner-column", "assisted-column",
       "assisted-channels", "lifecycle", "delimiter");
   static final Set<String> JOURNEYS = Set.of("by", "goals", "starts", "inactivity", "max-duration", "repeat-windows",
+      "assisted-channels",
       "cut-off");
   static final Set<String> RANKING = Set.of("by", "min-passages", "top");
 
@@ -67,6 +68,14 @@ public final class ConfigFile {
     JourneyRules rules = rules(top.object("journeys"), errors);
     Instant cutoff = top.object("journeys") == null ? null
         : top.object("journeys").parsed("cut-off", ConfigFile::instant, null);
+    ConfigNode journeysNode = top.object("journeys");
+    Set<String> assistedDefault = new LinkedHashSet<>();
+    if (journeysNode != null) {
+      journeysNode.strings("assisted-channels").forEach(c -> assistedDefault.add(c.trim().toLowerCase(Locale.ROOT)));
+    }
+    if (assistedDefault.isEmpty()) {
+      assistedDefault.addAll(ReadOptions.ASSISTED_CHANNELS_DEFAULT);
+    }
     List<RunConfig.Source> sources = new ArrayList<>();
     if (!top.has("sources")) {
       errors.add("key 'sources': missing (expected a list of sources, each with a path)");
@@ -81,7 +90,8 @@ public final class ConfigFile {
       if (raw == null && (source.has("touchpoint") || source.has("identity"))) {
         raw = source.string("format", "csv").equals("csv") ? RawFormat.CSV_RECORDS : RawFormat.JSON;
       }
-      sources.addAll(raw != null ? export(source, raw, base, errors) : source(source, base, rules, errors));
+      sources.addAll(raw != null ? export(source, raw, base, assistedDefault, errors)
+          : source(source, base, rules, assistedDefault, errors));
     }
     ConfigNode identity = top.object("identity");
     int maxKeys = Ingest.Identities.MAX_KEYS_DEFAULT;
@@ -141,7 +151,8 @@ public final class ConfigFile {
         maxDuration, !by.equals("customer"), windows, JourneyRules.defaultRankedWindow(windows));
   }
 
-  private static List<RunConfig.Source> source(ConfigNode node, Path base, JourneyRules rules, List<String> errors) {
+  private static List<RunConfig.Source> source(ConfigNode node, Path base, JourneyRules rules,
+      Set<String> assistedDefault, List<String> errors) {
     node.allowOnly(SOURCE);
     List<String> paths = new ArrayList<>(node.strings("paths"));
     if (node.has("path")) {
@@ -171,7 +182,7 @@ public final class ConfigFile {
         node.string("timestamp-column", ReadOptions.TIMESTAMP_COLUMN_DEFAULT),
         customer, node.string("channel-column", null), node.string("owner-column", null),
         node.string("assisted-column", null),
-        node.has("assisted-channels") ? assisted : ReadOptions.ASSISTED_CHANNELS_DEFAULT,
+        node.has("assisted-channels") ? assisted : assistedDefault,
         node.string("lifecycle", null), node.parsed("time-zone", ZoneId::of, ZoneId.of("UTC")), delimiter.charAt(0),
         format);
     return paths.stream().map(p -> new RunConfig.Source(p.contains("://") ? p : base.resolve(p).toString(), read))
@@ -179,7 +190,8 @@ public final class ConfigFile {
   }
 
   /** A raw export: its format's preset mapping, each key of which the config may replace. */
-  private static List<RunConfig.Source> export(ConfigNode node, RawFormat raw, Path base, List<String> errors) {
+  private static List<RunConfig.Source> export(ConfigNode node, RawFormat raw, Path base, Set<String> assistedDefault,
+      List<String> errors) {
     node.allowOnly(EXPORT);
     List<String> paths = new ArrayList<>(node.strings("paths"));
     if (node.has("path")) {
@@ -225,7 +237,7 @@ public final class ConfigFile {
     Set<String> assistedChannels = new LinkedHashSet<>();
     node.strings("assisted-channels").forEach(c -> assistedChannels.add(c.trim().toLowerCase(Locale.ROOT)));
     if (assistedChannels.isEmpty()) {
-      assistedChannels.addAll(ReadOptions.ASSISTED_CHANNELS_DEFAULT);
+      assistedChannels.addAll(assistedDefault);
     }
     if (errors.size() > 0 && (touchpoint == null || identity.isEmpty())) {
       return List.of();

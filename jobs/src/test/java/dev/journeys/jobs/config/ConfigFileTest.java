@@ -39,6 +39,7 @@ class ConfigFileTest {
           goals: [web:order_completed]
           inactivity: 14d
           repeat-windows: [24h, 3d]
+          assisted-channels: [phone, whatsapp]
           cut-off: 2026-04-30T00:00:00Z
         ranking: {by: impact, min-passages: 50, top: 5}
         max-bad-rows-share: 0.05
@@ -51,6 +52,7 @@ class ConfigFileTest {
     assertThat(config.sources().get(0).read().zone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
     assertThat(config.sources().get(0).read().customerColumn()).isEqualTo("visitor");
     assertThat(config.sources().get(2).read().lifecycle()).isEqualTo("complete");
+    assertThat(config.sources().get(2).read().assistedChannels()).containsExactlyInAnyOrder("phone", "whatsapp");
     assertThat(config.rules().perCase()).isFalse();
     assertThat(config.rules().goals()).containsExactly("web:order_completed");
     assertThat(config.rules().inactivity()).isEqualTo(Duration.ofDays(14));
