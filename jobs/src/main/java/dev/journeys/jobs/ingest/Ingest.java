@@ -60,8 +60,9 @@ public final class Ingest {
 
   /**
    * What reading and stitching the raw exports found: records read (events, identity links and
-   * duplicates), the events among them, identity keys, customers, components split for being too
-   * large, duplicates counted once, records left out by the sources' filters, propagation rounds.
+   * duplicates), the events among them, identity keys, the customers the events belong to, components
+   * split for being too large, duplicates counted once, records left out by the sources' filters,
+   * records without any identity key, propagation rounds.
    */
   public record Stitching(long records, long events, long identityKeys, long customers, long oversized,
       long duplicates, long excluded, long unattributed, int rounds, java.util.Map<String, Object> report) {}
@@ -146,7 +147,7 @@ public final class Ingest {
           .write().mode("append").parquet(outDir + "/events");
       IdentityStitching.Result s = stitched.stitching();
       stitching = new Stitching(stitched.records(), events.count(), s.customers().count(),
-          s.customers().select(IdentityStitching.CUSTOMER).distinct().count(), s.oversized().count(),
+          events.select(EventColumns.CUSTOMER_ID).distinct().count(), s.oversized().count(),
           stitched.duplicates(), excluded.value(), unattributed.value(), s.rounds(),
           RawIngest.report(stitched, identities.pseudonymiser()));
     }

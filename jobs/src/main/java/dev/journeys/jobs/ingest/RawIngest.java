@@ -178,6 +178,7 @@ final class RawIngest {
     for (String bucket : List.of("1", "2", "3-5", "6-10", "11-50", "over 50")) {
       ordered.put(bucket, sizes.getOrDefault(bucket, 0L));
     }
+    report.put("identity_components", known.count());
     report.put("customers_by_number_of_keys", ordered);
     report.put("customers_known_only_by_a_device_or_session", known.filter(col("person").equalTo(0)).count());
     List<Map<String, Object>> suspects = new java.util.ArrayList<>();
