@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Everything one run needs: the sources and how to read each, the output folder, the journey rules,
- * the cut-off (null: the latest event), the ranking and the bad-row threshold.
+ * the cut-off (null: the latest event), the ranking, the bad-row threshold, how identities are handled,
+ * and the start of a nightly run's window (null: no start; events at or before it are left out).
  */
 public record RunConfig(
     List<Source> sources,
@@ -24,7 +25,8 @@ public record RunConfig(
     int top,
     int maxIdentityKeys,
     boolean pseudonymise,
-    String secret) {
+    String secret,
+    Instant windowStart) {
 
   public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
   public static final int TOP_DEFAULT = 10;
@@ -61,19 +63,25 @@ public record RunConfig(
   public RunConfig(List<String> inputs, String outDir, ReadOptions read, JourneyRules rules, Instant cutoff,
       RankBy rankBy, int minPassages, double maxBadRowsShare, int top) {
     this(inputs.stream().map(path -> new Source(path, read)).toList(), outDir, rules, cutoff, rankBy, minPassages,
-        maxBadRowsShare, top, Ingest.Identities.MAX_KEYS_DEFAULT, true, null);
+        maxBadRowsShare, top, Ingest.Identities.MAX_KEYS_DEFAULT, true, null, null);
   }
 
   /** The same run, with or without pseudonymised customer keys. */
   public RunConfig withPseudonymise(boolean on) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,
-        secret);
+        secret, windowStart);
   }
 
   /** The same run, pseudonymising with {@code newSecret} rather than the one in the environment. */
   public RunConfig withSecret(String newSecret) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, newSecret);
+        pseudonymise, newSecret, windowStart);
+  }
+
+  /** The same run over the events in (start, cut-off], written to {@code out}: a nightly run's trailing window. */
+  public RunConfig withWindow(Instant start, Instant newCutoff, String out) {
+    return new RunConfig(sources, out, rules, newCutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
+        pseudonymise, secret, start);
   }
 
   public List<String> inputs() {

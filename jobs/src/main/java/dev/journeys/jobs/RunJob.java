@@ -1,11 +1,13 @@
 package dev.journeys.jobs;
 
 import dev.journeys.jobs.graph.GraphExport;
+import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.ingest.Ingest;
 import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
 import dev.journeys.jobs.ingest.Pseudonymiser;
+import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.journey.JourneyJob;
 import dev.journeys.jobs.report.Manifest;
 import dev.journeys.jobs.report.Outputs;
@@ -21,9 +23,11 @@ import dev.journeys.model.transition.TransitionTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /** The main job: inputs → events → journeys → variants → ranked transitions → graph, then the manifest last. */
 public final class RunJob {
@@ -83,8 +87,17 @@ public final class RunJob {
     }
 
     progress.stage("journeys", "cutting journeys and counting transitions");
-    JourneyJob.Result journeys = JourneyJob.run(spark, ingest.events(), ingest.profile(), config.rules(),
-        config.cutoff(), outputs.dir("journeys"));
+    Dataset<Row> events = ingest.events();
+    EventProfile profile = ingest.profile();
+    if (config.windowStart() != null) {
+      // A nightly run looks at its trailing window only; what came before is counted, not analysed.
+      Column inWindow = functions.col(EventColumns.TS).gt(functions.lit(config.windowStart()));
+      manifest.count("events_before_window", events.filter(functions.not(inWindow)).count());
+      events = events.filter(inWindow);
+      profile = EventProfile.of(events, config.cutoff());
+    }
+    JourneyJob.Result journeys = JourneyJob.run(spark, events, profile, config.rules(), config.cutoff(),
+        outputs.dir("journeys"));
     TransitionCounts counts = journeys.counts();
     progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
         counts.customers(), journeys.cutoff()));

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "journeys", mixinStandardHelpOptions = true, version = "journeys 0.1.0",
     description = {"Find the gaps in customer journeys: journeys, variants and every transition ranked by "
         + "drop-off and repeat-contact rate, with 95%% Wilson intervals.", ""},
-    subcommands = {RunCommand.class, DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, NightlyCommand.class, DemoCommand.class, GenerateCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 failure, 2 bad command line, 3 input error (missing file or column, "
         + "or more unreadable rows than --max-bad-rows-share)."})
 public final class Main {

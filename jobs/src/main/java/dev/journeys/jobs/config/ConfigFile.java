@@ -33,7 +33,9 @@ import java.util.Set;
  */
 public final class ConfigFile {
 
-  static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "identity", "max-bad-rows-share", "out");
+  static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "identity", "nightly", "max-bad-rows-share",
+      "out");
+  static final Set<String> NIGHTLY = Set.of("window");
   static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise");
   static final Set<String> EXPORT = Set.of("path", "paths", "format", "name", "touchpoint", "channel", "owner",
       "assisted", "timestamp", "timestamp-format", "time-zone", "identity", "event-id", "event-when", "exclude",
@@ -47,6 +49,29 @@ public final class ConfigFile {
   static final Set<String> RANKING = Set.of("by", "min-passages", "top");
 
   private ConfigFile() {}
+
+  /** The trailing window of a nightly run: {@code nightly.window}, default 90 days. */
+  public static Duration nightlyWindow(Path file) {
+    List<String> errors = new ArrayList<>();
+    JsonNode root;
+    try {
+      root = new YAMLMapper().readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage());
+    }
+    ConfigNode nightly = root == null ? null : new ConfigNode(root, "", errors).object("nightly");
+    Duration window = NIGHTLY_WINDOW_DEFAULT;
+    if (nightly != null) {
+      nightly.allowOnly(NIGHTLY);
+      window = nightly.parsed("window", Durations::parse, NIGHTLY_WINDOW_DEFAULT);
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException("Config " + file + ": " + String.join("; ", errors));
+    }
+    return window;
+  }
+
+  public static final Duration NIGHTLY_WINDOW_DEFAULT = Duration.ofDays(90);
 
   /** The run the file describes; {@code outOverride} (from the command line) wins over the file's {@code out}. */
   public static RunConfig read(Path file, String outOverride) {
@@ -101,6 +126,11 @@ public final class ConfigFile {
       maxKeys = identity.integer("max-keys", maxKeys);
       pseudonymise = identity.parsed("pseudonymise", ConfigFile::flag, true);
     }
+    ConfigNode nightly = top.object("nightly");
+    if (nightly != null) {
+      nightly.allowOnly(NIGHTLY);
+      nightly.parsed("window", Durations::parse, null);
+    }
     ConfigNode ranking = top.object("ranking");
     RankBy rankBy = ranking == null ? RankBy.LOWER_BOUND : ranking.parsed("by", RankBy::parse, RankBy.LOWER_BOUND);
     int minPassages = ranking == null ? TransitionRanking.MIN_PASSAGES_DEFAULT
@@ -121,7 +151,8 @@ public final class ConfigFile {
       throw new IllegalArgumentException("Config " + file + " has " + errors.size() + " problem"
           + (errors.size() > 1 ? "s" : "") + ":\n  " + String.join("\n  ", errors));
     }
-    return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise, null);
+    return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise, null,
+        null);
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {

@@ -60,6 +60,9 @@ public final class Manifest {
     options.put("repeat_windows", config.rules().repeatWindows().stream().map(RepeatWindow::label).toList());
     options.put("ranked_window", config.rules().repeatWindows().get(config.rules().rankedWindow()).label());
     options.put("cut_off", config.cutoff() == null ? "latest event" : config.cutoff().toString());
+    if (config.windowStart() != null) {
+      options.put("window_start", config.windowStart().toString());
+    }
     options.put("rank_by", config.rankBy().label());
     options.put("min_passages", config.minPassages());
     options.put("max_bad_rows_share", config.maxBadRowsShare());

@@ -1,0 +1,120 @@
+package dev.journeys.jobs.cli;
+
+import dev.journeys.jobs.RunConfig;
+import dev.journeys.jobs.RunJob;
+import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.io.Sparks;
+import dev.journeys.jobs.report.ConsoleSummary;
+import dev.journeys.jobs.report.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code journeys nightly}: one date's run over a trailing window, written under {@code dt=DATE/}, finished or not at all. */
+@Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run the config's sources for a trailing window (nightly.window, default 90d) ending at the end "
+        + "of DATE (UTC), and write every output under OUT/dt=DATE/, the manifest last. The run is written aside and "
+        + "moved into place when it has finished: a rerun of a date replaces that date and nothing else, and a run "
+        + "killed half-way leaves no date that looks finished.", ""},
+    footer = {"", "Exit codes: 0 success, 1 failure, 2 bad command line or config, 3 input error (missing file, "
+        + "or more unreadable rows than max-bad-rows-share)."})
+public final class NightlyCommand implements Callable<Integer> {
+
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The run's YAML config.")
+  Path config;
+
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+      description = "The date to report on; its end (next midnight, UTC) is the cut-off.")
+  String date;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "The folder that holds the dt=DATE folders. Default: the config's out.")
+  String out;
+
+  @Option(names = "--no-pseudonymise", description = "Write customer keys of raw exports in clear.")
+  boolean noPseudonymise;
+
+  @Override
+  public Integer call() {
+    RunConfig day = configFor(config, parseDate(date), out); // config errors before any Spark
+    SparkSession spark = Sparks.session("journeys nightly " + date);
+    try {
+      Progress progress = new Progress(System.out);
+      RunJob.Result result = run(spark, noPseudonymise ? day.withPseudonymise(false) : day, progress);
+      int w = day.rules().rankedWindow();
+      ConsoleSummary.print(System.out, result, day.rules().repeatWindows().get(w).label(), day.top(),
+          finalFolder(day).toAbsolutePath());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static LocalDate parseDate(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--date: cannot read '" + text + "' (expected YYYY-MM-DD, e.g. 2026-06-30)");
+    }
+  }
+
+  /** The config's run for {@code date}: window (end − nightly.window, end], written aside until finished. */
+  public static RunConfig configFor(Path configFile, LocalDate date, String outOverride) {
+    RunConfig base = ConfigFile.read(configFile, outOverride);
+    Duration window = ConfigFile.nightlyWindow(configFile);
+    Instant end = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Path staging = Path.of(base.outDir()).resolve("_unfinished-dt=" + date);
+    return base.withWindow(end.minus(window), end, staging.toString());
+  }
+
+  /** Runs into the staging folder, then moves it to {@code dt=DATE}, replacing an earlier run of that date. */
+  public static RunJob.Result run(SparkSession spark, RunConfig day, Progress progress) {
+    Path staging = Path.of(day.outDir());
+    Path target = finalFolder(day);
+    delete(staging);
+    RunJob.Result result = RunJob.run(spark, day, progress);
+    Path previous = staging.resolveSibling("_replaced-" + target.getFileName());
+    try {
+      delete(previous);
+      if (Files.exists(target)) {
+        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      delete(previous);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot move " + staging + " to " + target + ": " + e.getMessage(), e);
+    }
+    return result;
+  }
+
+  static Path finalFolder(RunConfig day) {
+    Path staging = Path.of(day.outDir());
+    return staging.resolveSibling(staging.getFileName().toString().replace("_unfinished-", ""));
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
