@@ -5,6 +5,7 @@ import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.io.Sparks;
 import dev.journeys.jobs.report.ConsoleSummary;
+import dev.journeys.jobs.report.RunComparison;
 import dev.journeys.jobs.report.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,6 +87,8 @@ public final class NightlyCommand implements Callable<Integer> {
     Path target = finalFolder(day);
     delete(staging);
     RunJob.Result result = RunJob.run(spark, day, progress);
+    String date = target.getFileName().toString().substring(3);
+    RunComparison.write(staging, RunComparison.previousFinished(target.getParent(), date), date);
     Path previous = staging.resolveSibling("_replaced-" + target.getFileName());
     try {
       delete(previous);

@@ -60,6 +60,13 @@ class NightlyTest {
     assertThat(second.get("counts").get("events_after_cut_off").asLong()).isEqualTo(1);
     assertThat(second.get("counts").get("events_analysed").asLong()).isEqualTo(4);
     assertThat(manifest("2026-03-03").get("counts").get("events_analysed").asLong()).isEqualTo(1);
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("nightly/dt=2026-03-03/summary.json").toFile());
+    assertThat(summary.get("previous_date").asText()).isEqualTo("2026-03-02");
+    assertThat(summary.get("new_transitions")).extracting(JsonNode::asText).contains("web:view → END");
+    assertThat(summary.get("vanished_transitions")).extracting(JsonNode::asText).contains("web:view → phone:call");
+    assertThat(summary.get("fate_shares").get("pending").asDouble()).isEqualTo(1.0);
+    assertThat(new ObjectMapper().readTree(dir.resolve("nightly/dt=2026-03-02/summary.json").toFile())
+        .get("previous_date").isNull()).isTrue();
 
     byte[] third = Files.readAllBytes(dir.resolve("nightly/dt=2026-03-03/manifest.json"));
     String firstStarted = second.get("started").asText();
