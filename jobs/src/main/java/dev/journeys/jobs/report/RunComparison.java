@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -57,6 +58,7 @@ public final class RunComparison {
     summary.put("customers", now.path("counts").path("customers").asLong());
     summary.put("journeys", now.path("counts").path("journeys").asLong());
     summary.put("fate_shares", fateShares(now));
+    summary.put("ranked_window", now.path("options").path("ranked_window").asText("7d"));
     if (previous != null) {
       JsonNode before = manifest(previous);
       summary.put("previous_fate_shares", fateShares(before));
@@ -66,10 +68,62 @@ public final class RunComparison {
     try {
       Files.writeString(current.resolve("summary.json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+      Files.writeString(current.resolve("summary.md"), markdown(summary, table(current.resolve("transitions.csv"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return summary;
+  }
+
+  /** A few lines for a chat message or an e-mail: headline, the worst transitions, what changed. */
+  static String markdown(Map<String, Object> summary, List<Map<String, String>> transitions) {
+    StringBuilder md = new StringBuilder();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fates = (Map<String, Object>) summary.get("fate_shares");
+    md.append("**journeys — ").append(summary.get("date")).append("**\n\n");
+    md.append(String.format(Locale.ROOT, "%,d events · %,d customers · %,d journeys: %.0f%% converted, "
+        + "%.0f%% dropped, %.0f%% pending%n%n", summary.get("events"), summary.get("customers"), summary.get("journeys"),
+        100 * (double) fates.get("converted"), 100 * (double) fates.get("dropped"),
+        100 * (double) fates.get("pending")));
+    top(md, "Top drop-off", transitions, "drop_off_rank", "drop_off_rate");
+    String window = String.valueOf(summary.get("ranked_window"));
+    top(md, "Top repeat contact within " + window, transitions, "repeat_contact_rank",
+        "repeat_contact_rate_" + window);
+    if (summary.get("previous_date") == null) {
+      md.append("No earlier run to compare with.\n");
+      return md.toString();
+    }
+    List<?> changes = (List<?>) summary.get("changed_rates");
+    md.append("Since ").append(summary.get("previous_date")).append(": ").append(changes.size())
+        .append(changes.size() == 1 ? " rate" : " rates").append(" changed beyond noise (q < 0.05)")
+        .append(changes.isEmpty() ? ".\n" : ":\n");
+    for (Object c : changes.stream().limit(5).toList()) {
+      Map<?, ?> change = (Map<?, ?>) c;
+      md.append(String.format(Locale.ROOT, "- %s, %s: %.1f%% → %.1f%%%n", change.get("transition"), change.get("rate"),
+          100 * (double) change.get("previous"), 100 * (double) change.get("current")));
+    }
+    md.append(String.format(Locale.ROOT, "New transitions: %d · vanished: %d%n",
+        ((List<?>) summary.get("new_transitions")).size(), ((List<?>) summary.get("vanished_transitions")).size()));
+    return md.toString();
+  }
+
+  private static void top(StringBuilder md, String title, List<Map<String, String>> transitions, String rankColumn,
+      String rateColumn) {
+    List<Map<String, String>> ranked = transitions.stream()
+        .filter(r -> r.get(rankColumn) != null && !r.get(rankColumn).isEmpty())
+        .sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.get(rankColumn))))
+        .limit(3).toList();
+    if (ranked.isEmpty()) {
+      return;
+    }
+    md.append(title).append(":\n");
+    for (Map<String, String> r : ranked) {
+      String rate = r.getOrDefault(rateColumn, "");
+      md.append(String.format(Locale.ROOT, "%s. %s → %s%s (%s passages)%n", r.get(rankColumn), r.get("from"),
+          r.get("to"), rate.isEmpty() ? "" : String.format(Locale.ROOT, ": %.1f%%", 100 * Double.parseDouble(rate)),
+          r.get("passages")));
+    }
+    md.append("\n");
   }
 
   private static void compareTransitions(List<Map<String, String>> now, List<Map<String, String>> before,

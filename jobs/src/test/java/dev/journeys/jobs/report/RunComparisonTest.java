@@ -42,5 +42,8 @@ class RunComparisonTest {
     assertThat(summary.get("new_transitions")).isEqualTo(List.of("web:n → web:m"));
     assertThat(summary.get("vanished_transitions")).isEqualTo(List.of("web:x → web:y"));
     assertThat(now.resolve("summary.json")).exists();
+    assertThat(Files.readString(now.resolve("summary.md")))
+        .contains("**journeys — 2026-03-02**", "10 journeys: 40% converted, 60% dropped",
+            "Since 2026-03-01: 1 rate changed beyond noise (q < 0.05):", "- web:a → web:b, drop_off: 30.0% → 60.0%");
   }
 }
