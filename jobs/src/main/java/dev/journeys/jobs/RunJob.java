@@ -9,6 +9,7 @@ import dev.journeys.jobs.ingest.InputFiles;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.journey.JourneyJob;
+import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.jobs.report.Manifest;
 import dev.journeys.jobs.report.Outputs;
 import dev.journeys.jobs.report.Progress;
@@ -128,6 +129,7 @@ public final class RunJob {
     new GraphExport(graph, w, config.rules().repeatWindows().get(w).label()).write(out, insights);
     progress.done(graph.graph().vertexSet().size() + " touchpoints, " + graph.graph().edgeSet().size() + " edges");
 
+    HtmlReport.write(out, manifest.toJson());
     manifest.write(out.resolve(Outputs.MANIFEST));
     return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
   }

@@ -5,6 +5,7 @@ import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.io.Sparks;
 import dev.journeys.jobs.report.ConsoleSummary;
+import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.jobs.report.RunComparison;
 import dev.journeys.jobs.report.Progress;
 import java.io.IOException;
@@ -89,6 +90,7 @@ public final class NightlyCommand implements Callable<Integer> {
     RunJob.Result result = RunJob.run(spark, day, progress);
     String date = target.getFileName().toString().substring(3);
     RunComparison.write(staging, RunComparison.previousFinished(target.getParent(), date), date);
+    HtmlReport.write(staging); // again, now with the changes since the previous run
     Path previous = staging.resolveSibling("_replaced-" + target.getFileName());
     try {
       delete(previous);

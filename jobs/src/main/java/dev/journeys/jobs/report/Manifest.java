@@ -1,5 +1,6 @@
 package dev.journeys.jobs.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.journeys.jobs.RunConfig;
@@ -134,6 +135,14 @@ public final class Manifest {
 
   public void count(String name, long value) {
     counts.put(name, value);
+  }
+
+  /** The manifest as it stands, as JSON (for the report, written before the manifest itself). */
+  public JsonNode toJson() {
+    root.put("counts", counts);
+    root.put("durations_seconds", progress.durations());
+    root.put("notes", notes);
+    return new ObjectMapper().valueToTree(root);
   }
 
   public void write(Path file) {
