@@ -5,22 +5,19 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Reads a CSV event log with a header row: each data row becomes an event, or a quarantined row
  * when its field count, time, case or activity cannot be read.
  */
-public final class CsvEventReader implements Iterator<IngestRecord> {
+public final class CsvEventReader extends Lookahead<IngestRecord> {
 
   private final CsvParser parser;
   private final ReadOptions options;
   private final ColumnIndexes columns;
   private final java.time.format.DateTimeFormatter format;
   private long seq;
-  private IngestRecord next;
 
   /** Column positions found in the header; {@link #missing} names the columns the options ask for but the header lacks. */
   record ColumnIndexes(int fields, int caseId, int activity, int timestamp, int customer, int channel, int owner,
@@ -93,24 +90,9 @@ public final class CsvEventReader implements Iterator<IngestRecord> {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null) {
-      CsvParser.Record record = parser.next();
-      if (record != null) {
-        next = toRecord(record, seq++);
-      }
-    }
-    return next != null;
-  }
-
-  @Override
-  public IngestRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    IngestRecord r = next;
-    next = null;
-    return r;
+  protected IngestRecord computeNext() {
+    CsvParser.Record record = parser.next();
+    return record == null ? null : toRecord(record, seq++);
   }
 
   private IngestRecord toRecord(CsvParser.Record record, long seq) {

@@ -217,7 +217,7 @@ final class RawIngest {
     IdentityStitching.Result stitching = IdentityStitching.stitch(links, maxKeys);
 
     UDF1<String, String> pseudonym = pseudonymiser == null ? value -> value : pseudonymiser::pseudonym;
-    spark(mapped).udf().register("journeys_pseudonym", pseudonym, DataTypes.StringType);
+    mapped.sparkSession().udf().register("journeys_pseudonym", pseudonym, DataTypes.StringType);
     Dataset<Row> events = unique.filter(col("links_only").equalTo(false))
         .join(stitching.records(), "record_id")
         .select(
@@ -229,9 +229,5 @@ final class RawIngest {
             col(EventColumns.TS), col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER),
             col(EventColumns.SOURCE), col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ), col(EventColumns.ASSISTED));
     return new Stitched(events, stitching, records, duplicates, unique);
-  }
-
-  private static SparkSession spark(Dataset<Row> any) {
-    return any.sparkSession();
   }
 }

@@ -1,5 +1,6 @@
 package dev.journeys.jobs.ingest.raw;
 
+import dev.journeys.jobs.ingest.Lookahead;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Reads Apache and nginx access logs in the "combined" format
@@ -27,21 +26,20 @@ import java.util.NoSuchElementException;
  * custom format appends (such as a cookie). A quoted field cut off at the end of its line keeps what is
  * there; a line that does not have the layout is quarantined.
  */
-public final class AccessLogReader implements Iterator<FieldRecord> {
+public final class AccessLogReader extends Lookahead<FieldRecord> {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
   private final BufferedReader in;
   private long line;
-  private FieldRecord next;
 
   public AccessLogReader(InputStream in) {
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }
 
   @Override
-  public boolean hasNext() {
-    while (next == null) {
+  protected FieldRecord computeNext() {
+    while (true) {
       String text;
       try {
         text = in.readLine();
@@ -49,24 +47,13 @@ public final class AccessLogReader implements Iterator<FieldRecord> {
         throw new UncheckedIOException(e);
       }
       if (text == null) {
-        return false;
+        return null;
       }
       line++;
       if (!text.isBlank()) {
-        next = parse(text, line);
+        return parse(text, line);
       }
     }
-    return true;
-  }
-
-  @Override
-  public FieldRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    FieldRecord r = next;
-    next = null;
-    return r;
   }
 
   static FieldRecord parse(String text, long line) {

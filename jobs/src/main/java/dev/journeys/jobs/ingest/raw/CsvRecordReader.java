@@ -1,22 +1,20 @@
 package dev.journeys.jobs.ingest.raw;
 
 import dev.journeys.jobs.ingest.CsvParser;
+import dev.journeys.jobs.ingest.Lookahead;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** Reads a CSV export with a header row (RFC 4180) into field records named by the header. */
-public final class CsvRecordReader implements Iterator<FieldRecord> {
+public final class CsvRecordReader extends Lookahead<FieldRecord> {
 
   private final CsvParser parser;
   private final List<String> header;
-  private FieldRecord next;
 
   public CsvRecordReader(InputStream in, char delimiter) {
     this.parser = new CsvParser(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), delimiter);
@@ -29,40 +27,30 @@ public final class CsvRecordReader implements Iterator<FieldRecord> {
   }
 
   @Override
-  public boolean hasNext() {
-    while (next == null) {
+  protected FieldRecord computeNext() {
+    while (true) {
       CsvParser.Record r = parser.next();
       if (r == null) {
-        return false;
+        return null;
       }
       if (r.error() != null) {
-        next = FieldRecord.bad(r.line(), r.raw(), r.error());
-      } else if (r.fields().size() == 1 && r.fields().get(0).isBlank()) {
-        continue;
-      } else if (r.fields().size() != header.size()) {
-        next = FieldRecord.bad(r.line(), r.raw(),
-            "expected " + header.size() + " fields as in the header, found " + r.fields().size());
-      } else {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          String value = r.fields().get(i).trim();
-          if (!value.isEmpty()) {
-            fields.put(header.get(i), value);
-          }
-        }
-        next = FieldRecord.of(fields, r.line(), r.raw());
+        return FieldRecord.bad(r.line(), r.raw(), r.error());
       }
+      if (r.fields().size() == 1 && r.fields().get(0).isBlank()) {
+        continue;
+      }
+      if (r.fields().size() != header.size()) {
+        return FieldRecord.bad(r.line(), r.raw(),
+            "expected " + header.size() + " fields as in the header, found " + r.fields().size());
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String value = r.fields().get(i).trim();
+        if (!value.isEmpty()) {
+          fields.put(header.get(i), value);
+        }
+      }
+      return FieldRecord.of(fields, r.line(), r.raw());
     }
-    return true;
-  }
-
-  @Override
-  public FieldRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    FieldRecord r = next;
-    next = null;
-    return r;
   }
 }
