@@ -53,6 +53,10 @@ public final class JourneyKernel {
   private final LongIntMap transitionIndex = new LongIntMap();
   private final List<TransitionStats> transitionStats = new ArrayList<>();
   private final List<Long> transitionKeys = new ArrayList<>();
+  // Passages between owners (both known), keyed by the owner pair; same-owner pairs too, to compare hand-offs with.
+  private final LongIntMap ownerPairIndex = new LongIntMap();
+  private final List<TransitionStats> ownerPairStats = new ArrayList<>();
+  private final List<Long> ownerPairKeys = new ArrayList<>();
   private final List<TouchpointStats> touchpointStats = new ArrayList<>();
   private final LongSet seenInJourney = new LongSet();
   private final LongSet seenInCustomer = new LongSet();
@@ -169,6 +173,10 @@ public final class JourneyKernel {
       long key = transitionKeys.get(i);
       counts.transition(touchpoints.name((int) (key >>> 32)), touchpoints.name((int) key))
           .merge(transitionStats.get(i));
+    }
+    for (int i = 0; i < ownerPairKeys.size(); i++) {
+      long key = ownerPairKeys.get(i);
+      counts.ownerPair(owners.name((int) (key >>> 32)), owners.name((int) key)).merge(ownerPairStats.get(i));
     }
     counts.addTotals(events, customers, journeysByFate);
     if (variantsOverflowed) {
@@ -312,22 +320,41 @@ public final class JourneyKernel {
 
   private void passage(int a, int b, long gap, long tB, int ownerA, int ownerB, int channelA, int channelB,
       boolean decided, boolean dropped, boolean droppedAfter) {
-    long key = ((long) a << 32) | (b & 0xFFFFFFFFL);
-    int index = transitionIndex.indexOf(key);
-    if (index == transitionStats.size()) {
-      transitionStats.add(new TransitionStats(windowMicros.length));
-      transitionKeys.add(key);
+    int index = slot(transitionIndex, transitionStats, transitionKeys, a, b);
+    count(transitionStats.get(index), index, gap, tB, ownerA, ownerB, channelA, channelB, decided, dropped,
+        droppedAfter);
+    if (ownerA >= 0 && ownerB >= 0) {
+      int pair = slot(ownerPairIndex, ownerPairStats, ownerPairKeys, ownerA, ownerB);
+      count(ownerPairStats.get(pair), OWNER_PAIR_SEEN + pair, gap, tB, ownerA, ownerB, channelA, channelB, decided,
+          dropped, droppedAfter);
     }
-    TransitionStats stats = transitionStats.get(index);
+  }
+
+  /** Ids in seenInJourney/seenInCustomer: transitions by index, touchpoints negative, owner pairs from here on. */
+  private static final long OWNER_PAIR_SEEN = 1L << 40;
+
+  /** The index of the pair (a, b) in stats, added when new. */
+  private int slot(LongIntMap index, List<TransitionStats> stats, List<Long> keys, int a, int b) {
+    long key = ((long) a << 32) | (b & 0xFFFFFFFFL);
+    int i = index.indexOf(key);
+    if (i == stats.size()) {
+      stats.add(new TransitionStats(windowMicros.length));
+      keys.add(key);
+    }
+    return i;
+  }
+
+  private void count(TransitionStats stats, long seenId, long gap, long tB, int ownerA, int ownerB, int channelA,
+      int channelB, boolean decided, boolean dropped, boolean droppedAfter) {
     stats.addPassage(gap, ownerA, ownerB, channelA, channelB, decided, droppedAfter);
     for (int w = 0; w < windowMicros.length; w++) {
       if (tB <= cutoffMicros - windowMicros[w]) {
         stats.addRepeat(w, hasRepeatContact(w, tB));
       }
     }
-    if (seenInJourney.add(index)) {
+    if (seenInJourney.add(seenId)) {
       stats.addJourney(decided, dropped);
-      if (seenInCustomer.add(index)) {
+      if (seenInCustomer.add(seenId)) {
         stats.addCustomer();
       }
     }

@@ -20,6 +20,7 @@ public final class TransitionCounts implements Serializable {
   private final int windows;
   private final Map<TransitionKey, TransitionStats> transitions = new HashMap<>();
   private final Map<String, TouchpointStats> touchpoints = new HashMap<>();
+  private final Map<TransitionKey, TransitionStats> ownerPairs = new HashMap<>();
   private long events;
   private long customers;
   private final long[] journeysByFate = new long[Fate.values().length];
@@ -35,6 +36,15 @@ public final class TransitionCounts implements Serializable {
 
   public TransitionStats transition(String from, String to) {
     return transitions.computeIfAbsent(new TransitionKey(from, to), k -> new TransitionStats(windows));
+  }
+
+  /** Passages from a touchpoint owned by {@code from} to one owned by {@code to} (both known). */
+  public TransitionStats ownerPair(String from, String to) {
+    return ownerPairs.computeIfAbsent(new TransitionKey(from, to), k -> new TransitionStats(windows));
+  }
+
+  public Map<TransitionKey, TransitionStats> ownerPairs() {
+    return Collections.unmodifiableMap(ownerPairs);
   }
 
   public TouchpointStats touchpoint(String name) {
@@ -55,6 +65,7 @@ public final class TransitionCounts implements Serializable {
     }
     other.transitions.forEach((key, stats) -> transition(key.from(), key.to()).merge(stats));
     other.touchpoints.forEach((name, stats) -> touchpoint(name).merge(stats));
+    other.ownerPairs.forEach((key, stats) -> ownerPair(key.from(), key.to()).merge(stats));
     addTotals(other.events, other.customers, other.journeysByFate);
     variants.merge(other.variants);
   }

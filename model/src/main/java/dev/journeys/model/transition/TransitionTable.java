@@ -10,27 +10,42 @@ import java.util.Map;
 public final class TransitionTable {
 
   private final List<Transition> transitions;
+  private final List<Transition> ownerPairs;
   private final JourneyRules rules;
 
-  private TransitionTable(List<Transition> transitions, JourneyRules rules) {
+  private TransitionTable(List<Transition> transitions, List<Transition> ownerPairs, JourneyRules rules) {
     this.transitions = List.copyOf(transitions);
+    this.ownerPairs = List.copyOf(ownerPairs);
     this.rules = rules;
   }
 
   /** Turns counts into rates. */
   public static TransitionTable from(TransitionCounts counts, JourneyRules rules) {
-    List<Transition> rows = new ArrayList<>(counts.transitions().size());
-    for (Map.Entry<TransitionKey, TransitionStats> e : counts.transitions().entrySet()) {
+    return new TransitionTable(rows(counts.transitions(), rules), rows(counts.ownerPairs(), rules), rules);
+  }
+
+  /** Rows by passages, most first, then by name. */
+  private static List<Transition> rows(Map<TransitionKey, TransitionStats> stats, JourneyRules rules) {
+    List<Transition> rows = new ArrayList<>(stats.size());
+    for (Map.Entry<TransitionKey, TransitionStats> e : stats.entrySet()) {
       rows.add(Transition.of(e.getKey(), e.getValue(), rules.judgesFates()));
     }
     rows.sort(Comparator.comparingLong(Transition::passages).reversed()
         .thenComparing(Transition::from)
         .thenComparing(Transition::to));
-    return new TransitionTable(rows, rules);
+    return rows;
   }
 
   public List<Transition> transitions() {
     return transitions;
+  }
+
+  /**
+   * Passages between owners, one row per pair of owners (from, to) where both are known: a pair of different owners is
+   * a hand-off; same-owner pairs are the baseline to compare hand-offs with.
+   */
+  public List<Transition> ownerPairs() {
+    return ownerPairs;
   }
 
   public List<RankedTransition> rankByDropOff(RankBy rankBy, int minPassages) {

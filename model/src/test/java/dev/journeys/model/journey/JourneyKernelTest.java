@@ -152,6 +152,34 @@ class JourneyKernelTest {
   }
 
   @Test
+  void ownerPairsCountEveryPassageBetweenKnownOwnersWithItsRates() {
+    InMemoryAnalysis a = run(ONE_WINDOW, "2026-06-01T00:00:00Z",
+        // c1: sales → support (hand-off), support → support, then dropped; a repeat contact within 7d of the hand-off
+        event().customer("c1").at("2026-03-01T00:00:00Z").on("web:a").owner("sales").build(),
+        event().customer("c1").at("2026-03-01T01:00:00Z").on("phone:b").owner("support").assisted(true).build(),
+        event().customer("c1").at("2026-03-02T00:00:00Z").on("phone:c").owner("support").assisted(true).build(),
+        // c2: sales → support, then the goal (no owner: that passage is in no owner pair)
+        event().customer("c2").at("2026-03-01T00:00:00Z").on("web:a").owner("sales").build(),
+        event().customer("c2").at("2026-03-01T00:30:00Z").on("phone:b").owner("support").build(),
+        event().customer("c2").at("2026-03-01T00:40:00Z").on("web:order").build());
+
+    assertThat(a.transitions().ownerPairs()).extracting(Transition::from, Transition::to, Transition::passages)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("sales", "support", 2L),
+            org.assertj.core.groups.Tuple.tuple("support", "support", 1L));
+    Transition handoff = a.transitions().ownerPairs().get(0);
+    assertThat(handoff.journeys()).isEqualTo(2);
+    assertThat(handoff.customers()).isEqualTo(2);
+    assertThat(handoff.meanGapSeconds()).isEqualTo(2700.0);
+    assertThat(handoff.handoffShare()).isEqualTo(1.0);
+    assertThat(handoff.dropOff()).isEqualTo(new RateCount(0, 2));
+    assertThat(handoff.eventualDropOff()).isEqualTo(new RateCount(1, 2));
+    assertThat(handoff.repeatContact().get(0)).isEqualTo(new RateCount(1, 2));
+    Transition within = a.transitions().ownerPairs().get(1);
+    assertThat(within.handoffShare()).isEqualTo(0.0);
+    assertThat(within.dropOff()).isEqualTo(new RateCount(1, 1));
+  }
+
+  @Test
   void perCaseJourneysAreNeverCutAndConvertWhenTheyContainAGoal() {
     JourneyRules rules = GOAL.withPerCase(true);
     InMemoryAnalysis a = run(rules, "2026-12-01T00:00:00Z",
