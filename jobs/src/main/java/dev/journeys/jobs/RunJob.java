@@ -119,6 +119,7 @@ public final class RunJob {
     List<RankedTransition> repeat = table.rankByRepeatContact(config.rankBy(), config.minPassages());
     TransitionRows rows = new TransitionRows(config.rules().repeatWindows());
     outputs.writeTransitions(spark, rows, table.transitions(), dropOff, repeat);
+    outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs());
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.count("transitions", table.transitions().size());
 

@@ -51,7 +51,8 @@ public final class ConsoleSummary {
     }
     out.println();
     out.println("Outputs in " + dir + ":");
-    out.println("  transitions.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, graph.json, manifest.json"
+    out.println("  report.html, transitions.csv, handoffs.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, "
+        + "graph.json, manifest.json"
         + (result.ingest().stitching() != null ? ", stitching.json" : ""));
     out.println("  Parquet: events/, journeys/, variants/, transitions/, quarantine/");
   }
@@ -62,14 +63,17 @@ public final class ConsoleSummary {
       out.println("  (no transition has enough passages; see --min-passages)");
       return;
     }
-    out.printf(Locale.ROOT, "  %4s  %-60s %7s  %-17s %10s%n", "rank", "transition", "rate", "95% interval", "passages");
+    // "counted": the rate's denominator (passages in decided journeys, or whose window ended by the cut-off).
+    out.printf(Locale.ROOT, "  %4s  %-60s %7s  %-17s %10s %10s%n", "rank", "transition", "rate", "95% interval", "counted",
+        "passages");
     for (RankedTransition r : ranked.stream().limit(top).toList()) {
       String name = r.transition().from() + " → " + r.transition().to();
       if (name.length() > 60) {
         name = name.substring(0, 59) + "…";
       }
-      out.printf(Locale.ROOT, "  %4d  %-60s %6.1f%%  [%5.1f%%, %5.1f%%] %10d%n", r.rank(), name, 100 * r.rate().rate(),
-          100 * r.rate().lower(), 100 * r.rate().upper(), r.rate().total());
+      out.printf(Locale.ROOT, "  %4d  %-60s %6.1f%%  [%5.1f%%, %5.1f%%] %10d %10d%n", r.rank(), name,
+          100 * r.rate().rate(), 100 * r.rate().lower(), 100 * r.rate().upper(), r.rate().total(),
+          r.transition().passages());
     }
   }
 }

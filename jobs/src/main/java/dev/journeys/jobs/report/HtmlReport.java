@@ -44,7 +44,9 @@ public final class HtmlReport {
           : null;
       List<Map<String, String>> transitions = RunComparison.table(dir.resolve("transitions.csv"));
       List<Map<String, String>> variants = RunComparison.table(dir.resolve("variants.csv"));
-      Files.writeString(dir.resolve("report.html"), html(manifest, summary, transitions, variants),
+      List<Map<String, String>> ownerPairs = Files.exists(dir.resolve(Outputs.HANDOFFS))
+          ? RunComparison.table(dir.resolve(Outputs.HANDOFFS)) : List.of();
+      Files.writeString(dir.resolve("report.html"), html(manifest, summary, transitions, variants, ownerPairs),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + dir.resolve("report.html") + ": " + e.getMessage(), e);
@@ -52,7 +54,7 @@ public final class HtmlReport {
   }
 
   static String html(JsonNode manifest, JsonNode summary, List<Map<String, String>> transitions,
-      List<Map<String, String>> variants) throws IOException {
+      List<Map<String, String>> variants, List<Map<String, String>> ownerPairs) throws IOException {
     JsonNode counts = manifest.path("counts");
     String window = manifest.path("options").path("ranked_window").asText("7d");
     StringBuilder h = new StringBuilder(200_000);
@@ -71,16 +73,16 @@ public final class HtmlReport {
       card(h, fate, counts.path("journeys_" + fate).asLong());
     }
     h.append("</div>");
+    changes(h, summary);
 
     ranked(h, "Drop-off: transitions after which journeys ended dropped", transitions, "drop_off_rank", "drop_off");
     ranked(h, "Repeat contact within " + esc(window) + ": transitions followed by a repeat contact", transitions,
         "repeat_contact_rank", "repeat_contact" + "|" + window);
-    handoffs(h, transitions);
+    handoffs(h, ownerPairs, transitions, window);
 
     h.append("<h2>Transition graph</h2><p>Edge width: passages; colour: drop-off rate (green low, red high).</p>")
         .append("<div id=\"graph\"></div><h2>Variant coverage</h2><p>Share of journeys covered by the most frequent ")
         .append("variants.</p><div id=\"coverage\"></div>");
-    changes(h, summary);
     quality(h, manifest);
 
     try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(ECHARTS)) {
@@ -134,17 +136,45 @@ public final class HtmlReport {
     h.append("</table>");
   }
 
-  private static void handoffs(StringBuilder h, List<Map<String, String>> rows) {
+  private static void handoffs(StringBuilder h, List<Map<String, String>> ownerPairs, List<Map<String, String>> rows,
+      String window) {
     List<Map<String, String>> handoffs = rows.stream()
         .filter(r -> !r.getOrDefault("handoff_share", "").isEmpty() && Double.parseDouble(r.get("handoff_share")) > 0)
         .sorted(Comparator.comparingLong((Map<String, String> r) -> Long.parseLong(r.get("passages"))).reversed())
         .limit(ROWS).toList();
     h.append("<h2>Hand-offs between owners</h2>");
-    if (handoffs.isEmpty()) {
+    List<Map<String, String>> between = ownerPairs.stream()
+        .filter(r -> !r.get("from_owner").equals(r.get("to_owner"))).limit(ROWS).toList();
+    if (handoffs.isEmpty() && between.isEmpty()) {
       h.append("<p>No hand-offs: owners are unknown or never change.</p>");
       return;
     }
-    h.append("<table><tr><th>from</th><th>to</th><th>hand-off share</th><th>drop-off</th><th>passages</th></tr>");
+    String repeat = "repeat_contact|_" + window;
+    if (!between.isEmpty()) {
+      List<Map<String, String>> within = ownerPairs.stream()
+          .filter(r -> r.get("from_owner").equals(r.get("to_owner"))).toList();
+      h.append("<p>Passages from a touchpoint of one owner to a touchpoint of another: nobody owns them. ")
+          .append("Passages that stay with one owner, for comparison: drop-off ").append(pooled(within, "drop_off|"))
+          .append(", repeat contact within ").append(esc(window)).append(' ').append(pooled(within, repeat))
+          .append(".</p>");
+      h.append("<table><tr><th>from owner</th><th>to owner</th><th>passages</th><th>customers</th><th>drop-off</th>")
+          .append("<th>95% interval</th><th>repeat contact ").append(esc(window)).append("</th><th>95% interval</th>")
+          .append("<th>median gap</th></tr>");
+      for (Map<String, String> r : between) {
+        h.append("<tr><td>").append(esc(r.get("from_owner"))).append("</td><td>").append(esc(r.get("to_owner")))
+            .append("</td><td class=\"n\">").append(esc(r.get("passages"))).append("</td><td class=\"n\">")
+            .append(esc(r.get("customers"))).append("</td>");
+        rateCells(h, r, "drop_off|");
+        rateCells(h, r, repeat);
+        h.append("<td class=\"n\">").append(duration(r.get("median_gap_seconds"))).append("</td></tr>");
+      }
+      h.append("</table>");
+    }
+    if (handoffs.isEmpty()) {
+      return;
+    }
+    h.append("<h3>The transitions that hand off</h3>")
+        .append("<table><tr><th>from</th><th>to</th><th>hand-off share</th><th>drop-off</th><th>passages</th></tr>");
     for (Map<String, String> r : handoffs) {
       h.append("<tr><td>").append(esc(r.get("from"))).append("</td><td>").append(esc(r.get("to")))
           .append("</td><td class=\"n\">").append(percent(r.get("handoff_share"))).append("</td><td class=\"n\">")
@@ -152,6 +182,49 @@ public final class HtmlReport {
           .append("</td></tr>");
     }
     h.append("</table>");
+  }
+
+  /** A rate and its interval as two cells; {@code rate} is {@code prefix|suffix}, e.g. {@code repeat_contact|_7d}. */
+  private static void rateCells(StringBuilder h, Map<String, String> r, String rate) {
+    String[] parts = rate.split("\\|", -1);
+    h.append("<td class=\"n\">").append(percent(r.get(parts[0] + "_rate" + parts[1]))).append("</td><td class=\"n\">");
+    String lower = r.get(parts[0] + "_lower" + parts[1]);
+    if (lower != null && !lower.isEmpty()) {
+      h.append(percent(lower)).append(" – ").append(percent(r.get(parts[0] + "_upper" + parts[1])));
+    }
+    h.append("</td>");
+  }
+
+  /** Hits over counted passages across rows, as a percentage with its count, or "not judged". */
+  private static String pooled(List<Map<String, String>> rows, String rate) {
+    String[] parts = rate.split("\\|", -1);
+    long hits = 0;
+    long counted = 0;
+    for (Map<String, String> r : rows) {
+      String d = r.getOrDefault(parts[0] + "_decided" + parts[1], "");
+      if (!d.isEmpty()) {
+        counted += Long.parseLong(d);
+        hits += Long.parseLong(r.get(parts[0] + "_hits" + parts[1]));
+      }
+    }
+    return counted == 0 ? "not judged"
+        : String.format(Locale.ROOT, "%.1f%% (of %,d)", 100.0 * hits / counted, counted);
+  }
+
+  /** Seconds in the unit that reads best. */
+  static String duration(String seconds) {
+    if (seconds == null || seconds.isEmpty()) {
+      return "";
+    }
+    double s = Double.parseDouble(seconds);
+    if (s >= 2 * 86_400) {
+      return String.format(Locale.ROOT, "%.1f d", s / 86_400);
+    } else if (s >= 2 * 3_600) {
+      return String.format(Locale.ROOT, "%.1f h", s / 3_600);
+    } else if (s >= 120) {
+      return String.format(Locale.ROOT, "%.0f min", s / 60);
+    }
+    return String.format(Locale.ROOT, "%.0f s", s);
   }
 
   private static void changes(StringBuilder h, JsonNode summary) {
@@ -166,16 +239,57 @@ public final class HtmlReport {
         .append(summary.path("new_transitions").size()).append(" new and ")
         .append(summary.path("vanished_transitions").size()).append(" vanished transitions.</p>");
     if (summary.path("changed_rates").size() > 0) {
-      h.append("<table><tr><th>transition</th><th>rate</th><th>before</th><th>now</th><th>q</th></tr>");
+      h.append("<table><tr><th>transition</th><th>rate</th><th>before</th><th>now</th><th>counted before</th>")
+          .append("<th>counted now</th><th>q</th></tr>");
       for (JsonNode c : summary.path("changed_rates")) {
         h.append("<tr><td>").append(esc(c.path("transition").asText())).append("</td><td>")
             .append(esc(c.path("rate").asText())).append("</td><td class=\"n\">")
             .append(percent(c.path("previous").asText())).append("</td><td class=\"n\">")
             .append(percent(c.path("current").asText())).append("</td><td class=\"n\">")
+            .append(esc(c.path("previous_decided").asText())).append("</td><td class=\"n\">")
+            .append(esc(c.path("current_decided").asText())).append("</td><td class=\"n\">")
             .append(String.format(Locale.ROOT, "%.2g", c.path("q_value").asDouble())).append("</td></tr>");
       }
       h.append("</table>");
     }
+    JsonNode before = summary.path("previous_fate_shares");
+    JsonNode now = summary.path("fate_shares");
+    h.append("<table><tr><th>journeys' fate</th><th>before</th><th>now</th><th>change</th></tr>");
+    for (String fate : List.of("converted", "dropped", "pending")) {
+      double a = before.path(fate).asDouble();
+      double b = now.path(fate).asDouble();
+      h.append("<tr><td>").append(fate).append("</td><td class=\"n\">").append(percent(before.path(fate).asText()))
+          .append("</td><td class=\"n\">").append(percent(now.path(fate).asText())).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%+.1f pt", 100 * (b - a))).append("</td></tr>");
+    }
+    h.append("</table>");
+    list(h, "New transitions", summary.path("new_transitions"), summary.path("new_transitions").size(), false);
+    list(h, "Vanished transitions", summary.path("vanished_transitions"), summary.path("vanished_transitions").size(),
+        false);
+    list(h, "New variants", summary.path("new_variants"), summary.path("new_variants_count").asLong(), true);
+    list(h, "Vanished variants", summary.path("vanished_variants"), summary.path("vanished_variants_count").asLong(),
+        true);
+  }
+
+  /** A titled list of transitions, or of variants with their journeys; nothing when the list is empty. */
+  private static void list(StringBuilder h, String title, JsonNode items, long total, boolean variants) {
+    if (items.size() == 0) {
+      return;
+    }
+    h.append("<h3>").append(title).append(" (").append(total)
+        .append(total > items.size() ? ", the largest " + items.size() + " shown" : "").append(")</h3><ul>");
+    for (JsonNode item : items) {
+      h.append("<li>");
+      if (variants) {
+        long journeys = item.path("journeys").asLong();
+        h.append(esc(item.path("touchpoints").asText())).append(" <i>(").append(String.format(Locale.ROOT, "%,d", journeys))
+            .append(journeys == 1 ? " journey" : " journeys").append(")</i>");
+      } else {
+        h.append(esc(item.asText()));
+      }
+      h.append("</li>");
+    }
+    h.append("</ul>");
   }
 
   private static void quality(StringBuilder h, JsonNode manifest) {
@@ -185,6 +299,11 @@ public final class HtmlReport {
         .append(" quarantined (see quarantine.csv)</li><li>")
         .append(String.format(Locale.ROOT, "%,d", counts.path("events_after_cut_off").asLong()))
         .append(" events after the cut-off left out</li>");
+    if (counts.has("events_before_window")) {
+      h.append("<li>").append(String.format(Locale.ROOT, "%,d", counts.path("events_before_window").asLong()))
+          .append(" events before the window (from ").append(esc(manifest.path("options").path("window_start").asText()))
+          .append(") left out</li>");
+    }
     JsonNode stitching = manifest.path("stitching");
     if (!stitching.isMissingNode()) {
       h.append("<li>Stitching: ").append(String.format(Locale.ROOT, "%,d", stitching.path("customers").asLong()))

@@ -3,6 +3,7 @@ package dev.journeys.jobs.report;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.transition.TransitionRows;
 import dev.journeys.jobs.variant.VariantJob;
+import dev.journeys.model.metric.RepeatWindow;
 import dev.journeys.model.transition.RankedTransition;
 import dev.journeys.model.transition.Transition;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Outputs {
 
   public static final String MANIFEST = "manifest.json";
+  public static final String HANDOFFS = "handoffs.csv";
   private static final List<String> QUARANTINE_COLUMNS =
       List.of(EventColumns.SOURCE, EventColumns.FILE, EventColumns.LINE, EventColumns.REASON, EventColumns.RAW);
 
@@ -73,6 +75,14 @@ public final class Outputs {
     spark.createDataFrame(data, rows.schema()).coalesce(1).write().mode("overwrite").parquet(dir("transitions"));
     try (Csv csv = Csv.create(dir.resolve("transitions.csv"), rows.header())) {
       data.forEach(r -> csv.row(values(r)));
+    }
+  }
+
+  /** {@code handoffs.csv}: the passages between owners, one row per pair of owners, most passages first. */
+  public void writeOwnerPairs(List<RepeatWindow> windows, List<Transition> ownerPairs) {
+    TransitionRows rows = TransitionRows.ownerPairs(windows);
+    try (Csv csv = Csv.create(dir.resolve(HANDOFFS), rows.header())) {
+      ownerPairs.forEach(t -> csv.row(rows.values(t, null, null)));
     }
   }
 

@@ -196,10 +196,20 @@ public final class RunComparison {
     before.forEach(r -> previous.put(r.get("touchpoints"), Long.parseLong(r.get("journeys"))));
     Map<String, Long> current = new LinkedHashMap<>();
     now.forEach(r -> current.put(r.get("touchpoints"), Long.parseLong(r.get("journeys"))));
+    summary.put("new_variants_count", current.keySet().stream().filter(k -> !previous.containsKey(k)).count());
+    summary.put("vanished_variants_count", previous.keySet().stream().filter(k -> !current.containsKey(k)).count());
     summary.put("new_variants", current.entrySet().stream().filter(e -> !previous.containsKey(e.getKey())).limit(20)
-        .map(e -> Map.of("touchpoints", e.getKey(), "journeys", e.getValue())).toList());
+        .map(RunComparison::variant).toList());
     summary.put("vanished_variants", previous.entrySet().stream().filter(e -> !current.containsKey(e.getKey()))
-        .limit(20).map(e -> Map.of("touchpoints", e.getKey(), "journeys", e.getValue())).toList());
+        .limit(20).map(RunComparison::variant).toList());
+  }
+
+  /** One variant as {@code {touchpoints, journeys}}, in that order (Map.of would order its keys differently per JVM). */
+  private static Map<String, Object> variant(Map.Entry<String, Long> e) {
+    Map<String, Object> variant = new LinkedHashMap<>();
+    variant.put("touchpoints", e.getKey());
+    variant.put("journeys", e.getValue());
+    return variant;
   }
 
   private static Map<String, Object> fateShares(JsonNode manifest) {

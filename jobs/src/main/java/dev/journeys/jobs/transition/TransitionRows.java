@@ -15,17 +15,30 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Maps transitions to the rows of {@code transitions.csv} and {@code transitions/}: one column list for both. */
+/**
+ * Maps transitions to the rows of {@code transitions.csv} and {@code transitions/}: one column list for both. The
+ * same columns, named by owners and without ranks, hold the passages between owners ({@code handoffs.csv}).
+ */
 public final class TransitionRows {
 
-  private final List<RepeatWindow> windows;
   private final List<String> names = new ArrayList<>();
   private final List<DataType> types = new ArrayList<>();
+  private final boolean ranked;
 
+  /** The columns of {@code transitions.csv}. */
   public TransitionRows(List<RepeatWindow> windows) {
-    this.windows = windows;
-    add("from", DataTypes.StringType);
-    add("to", DataTypes.StringType);
+    this(windows, "from", "to", true);
+  }
+
+  /** The columns of {@code handoffs.csv}: {@code from_owner}, {@code to_owner}, no ranks. */
+  public static TransitionRows ownerPairs(List<RepeatWindow> windows) {
+    return new TransitionRows(windows, "from_owner", "to_owner", false);
+  }
+
+  private TransitionRows(List<RepeatWindow> windows, String from, String to, boolean ranked) {
+    this.ranked = ranked;
+    add(from, DataTypes.StringType);
+    add(to, DataTypes.StringType);
     add("passages", DataTypes.LongType);
     add("journeys", DataTypes.LongType);
     add("customers", DataTypes.LongType);
@@ -39,8 +52,10 @@ public final class TransitionRows {
     for (RepeatWindow w : windows) {
       addRate("repeat_contact", "_" + w.label());
     }
-    add("drop_off_rank", DataTypes.IntegerType);
-    add("repeat_contact_rank", DataTypes.IntegerType);
+    if (ranked) {
+      add("drop_off_rank", DataTypes.IntegerType);
+      add("repeat_contact_rank", DataTypes.IntegerType);
+    }
   }
 
   private void add(String name, DataType type) {
@@ -86,8 +101,10 @@ public final class TransitionRows {
     for (RateCount r : t.repeatContact()) {
       addRate(v, r);
     }
-    v.add(dropOffRank);
-    v.add(repeatRank);
+    if (ranked) {
+      v.add(dropOffRank);
+      v.add(repeatRank);
+    }
     return v;
   }
 

@@ -65,6 +65,12 @@ class NightlyTest {
     assertThat(summary.get("new_transitions")).extracting(JsonNode::asText).contains("web:view → END");
     assertThat(summary.get("vanished_transitions")).extracting(JsonNode::asText).contains("web:view → phone:call");
     assertThat(summary.get("fate_shares").get("pending").asDouble()).isEqualTo(1.0);
+    assertThat(summary.get("vanished_variants_count").asLong()).isEqualTo(2);
+    String report = Files.readString(dir.resolve("nightly/dt=2026-03-03/report.html"));
+    assertThat(report).contains("Compared with 2026-03-02", "<h3>Vanished transitions (",
+        "<li>web:view → phone:call</li>", "<h3>Vanished variants (2)</h3>", "<h3>New variants (1)</h3>",
+        "<td>pending</td><td class=\"n\">50.0%</td><td class=\"n\">100.0%</td><td class=\"n\">+50.0 pt</td>",
+        "6 events before the window (from 2026-03-03T00:00:00Z) left out");
     assertThat(new ObjectMapper().readTree(dir.resolve("nightly/dt=2026-03-02/summary.json").toFile())
         .get("previous_date").isNull()).isTrue();
 

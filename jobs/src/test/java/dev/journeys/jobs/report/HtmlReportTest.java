@@ -45,5 +45,10 @@ class HtmlReportTest {
     assertThat(afterEcharts).contains("\\u003cscript\\u003e").doesNotContain("alert(\"x\")</script>");
     assertThat(html.split("</script>", -1)).hasSize(3); // ECharts and the report's own script, nothing from data
     assertThat(html).doesNotContain("src=\"http", "href=\"http");
+    assertThat(html).contains("<td>&lt;b&gt;mkt&lt;/b&gt;</td><td>sales</td>").doesNotContain("<b>mkt</b>");
+    assertThat(Files.readAllLines(dir.resolve("out/handoffs.csv"))).first().asString()
+        .startsWith("from_owner,to_owner,passages,journeys,customers,");
+    assertThat(Files.readAllLines(dir.resolve("out/handoffs.csv"))).hasSize(3)
+        .anySatisfy(line -> assertThat(line).startsWith("<b>mkt</b>,support,1,1,1,300,300,300,1,1,1,"));
   }
 }
