@@ -258,9 +258,12 @@ public final class HtmlReport {
     for (String fate : List.of("converted", "dropped", "pending")) {
       double a = before.path(fate).asDouble();
       double b = now.path(fate).asDouble();
-      h.append("<tr><td>").append(fate).append("</td><td class=\"n\">").append(percent(before.path(fate).asText()))
-          .append("</td><td class=\"n\">").append(percent(now.path(fate).asText())).append("</td><td class=\"n\">")
-          .append(String.format(Locale.ROOT, "%+.1f pt", 100 * (b - a))).append("</td></tr>");
+      // Nightly windows overlap by most of their days: fate shares move by hundredths of a point, so show them.
+      double points = Math.round(100 * (b - a) * 100) / 100.0;
+      h.append("<tr><td>").append(fate).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.2f%%", 100 * a)).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.2f%%", 100 * b)).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%+.2f pt", points == 0 ? 0.0 : points)).append("</td></tr>");
     }
     h.append("</table>");
     list(h, "New transitions", summary.path("new_transitions"), summary.path("new_transitions").size(), false);

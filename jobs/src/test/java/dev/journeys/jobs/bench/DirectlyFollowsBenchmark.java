@@ -117,6 +117,8 @@ public final class DirectlyFollowsBenchmark {
     figures.put("events", events);
     figures.put("customers", customers);
     figures.put("cores", Runtime.getRuntime().availableProcessors());
+    figures.put("spark_master", spark.sparkContext().master());
+    figures.put("spark_default_parallelism", spark.sparkContext().defaultParallelism());
     figures.put("journeys_full_analysis_seconds", ours);
     figures.put("journeys_stage_seconds", progress.durations());
     figures.put("duckdb_directly_follows_seconds", duckDb);
@@ -150,7 +152,8 @@ public final class DirectlyFollowsBenchmark {
     }
     Files.writeString(dir.resolve("benchmark.json"),
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
-    System.out.printf(Locale.ROOT, "%nOn %,d events (%d cores):%n", events, Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "%nOn %,d events (%d cores, Spark %s):%n", events,
+        Runtime.getRuntime().availableProcessors(), spark.sparkContext().master());
     System.out.printf(Locale.ROOT, "  journeys, full analysis:          %7.1fs  (%,.0f events/s)%n", ours, events / ours);
     System.out.printf(Locale.ROOT, "  DuckDB, bare directly-follows:    %7.1fs  (%,.0f events/s; median of %d runs: %s)%n",
         duckDb, events / duckDb, DUCKDB_RUNS, java.util.Arrays.toString(duckDbRuns));

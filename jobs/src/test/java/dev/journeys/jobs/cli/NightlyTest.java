@@ -69,7 +69,8 @@ class NightlyTest {
     String report = Files.readString(dir.resolve("nightly/dt=2026-03-03/report.html"));
     assertThat(report).contains("Compared with 2026-03-02", "<h3>Vanished transitions (",
         "<li>web:view → phone:call</li>", "<h3>Vanished variants (2)</h3>", "<h3>New variants (1)</h3>",
-        "<td>pending</td><td class=\"n\">50.0%</td><td class=\"n\">100.0%</td><td class=\"n\">+50.0 pt</td>",
+        "<td>pending</td><td class=\"n\">50.00%</td><td class=\"n\">100.00%</td><td class=\"n\">+50.00 pt</td>",
+        "<td>dropped</td><td class=\"n\">0.00%</td><td class=\"n\">0.00%</td><td class=\"n\">+0.00 pt</td>",
         "6 events before the window (from 2026-03-03T00:00:00Z) left out");
     assertThat(new ObjectMapper().readTree(dir.resolve("nightly/dt=2026-03-02/summary.json").toFile())
         .get("previous_date").isNull()).isTrue();
