@@ -196,12 +196,14 @@ public final class RunComparison {
     before.forEach(r -> previous.put(r.get("touchpoints"), Long.parseLong(r.get("journeys"))));
     Map<String, Long> current = new LinkedHashMap<>();
     now.forEach(r -> current.put(r.get("touchpoints"), Long.parseLong(r.get("journeys"))));
-    summary.put("new_variants_count", current.keySet().stream().filter(k -> !previous.containsKey(k)).count());
-    summary.put("vanished_variants_count", previous.keySet().stream().filter(k -> !current.containsKey(k)).count());
-    summary.put("new_variants", current.entrySet().stream().filter(e -> !previous.containsKey(e.getKey())).limit(20)
-        .map(RunComparison::variant).toList());
-    summary.put("vanished_variants", previous.entrySet().stream().filter(e -> !current.containsKey(e.getKey()))
-        .limit(20).map(RunComparison::variant).toList());
+    List<Map.Entry<String, Long>> appeared = current.entrySet().stream()
+        .filter(e -> !previous.containsKey(e.getKey())).toList();
+    List<Map.Entry<String, Long>> vanished = previous.entrySet().stream()
+        .filter(e -> !current.containsKey(e.getKey())).toList();
+    summary.put("new_variants_count", appeared.size());
+    summary.put("vanished_variants_count", vanished.size());
+    summary.put("new_variants", appeared.stream().limit(20).map(RunComparison::variant).toList());
+    summary.put("vanished_variants", vanished.stream().limit(20).map(RunComparison::variant).toList());
   }
 
   /** One variant as {@code {touchpoints, journeys}}, in that order (Map.of would order its keys differently per JVM). */

@@ -76,6 +76,7 @@ public final class JourneyKernel {
   private long[] assistedTimes = new long[16];
   private long[][] repeatTimes;
   private int[] repeatCount;
+  private byte[] repeatFlags;
 
   // Touchpoint combinations declared ahead (see declare), by handle.
   private int[] declaredTouchpoint = new int[0];
@@ -95,6 +96,7 @@ public final class JourneyKernel {
     this.sink = sink;
     this.repeatTimes = new long[windowMicros.length][16];
     this.repeatCount = new int[windowMicros.length];
+    this.repeatFlags = new byte[windowMicros.length];
     touchpoints.id(Touchpoint.START_NAME);
     touchpoints.id(Touchpoint.END_NAME);
     touchpointStats.add(null);
@@ -320,15 +322,24 @@ public final class JourneyKernel {
 
   private void passage(int a, int b, long gap, long tB, int ownerA, int ownerB, int channelA, int channelB,
       boolean decided, boolean dropped, boolean droppedAfter) {
+    // The passage's repeat flags, looked up once for its transition and its owner pair.
+    for (int w = 0; w < windowMicros.length; w++) {
+      repeatFlags[w] = tB > cutoffMicros - windowMicros[w] ? WINDOW_OPEN
+          : hasRepeatContact(w, tB) ? REPEAT : NO_REPEAT;
+    }
     int index = slot(transitionIndex, transitionStats, transitionKeys, a, b);
-    count(transitionStats.get(index), index, gap, tB, ownerA, ownerB, channelA, channelB, decided, dropped,
-        droppedAfter);
+    count(transitionStats.get(index), index, gap, ownerA, ownerB, channelA, channelB, decided, dropped, droppedAfter);
     if (ownerA >= 0 && ownerB >= 0) {
       int pair = slot(ownerPairIndex, ownerPairStats, ownerPairKeys, ownerA, ownerB);
-      count(ownerPairStats.get(pair), OWNER_PAIR_SEEN + pair, gap, tB, ownerA, ownerB, channelA, channelB, decided,
+      count(ownerPairStats.get(pair), OWNER_PAIR_SEEN + pair, gap, ownerA, ownerB, channelA, channelB, decided,
           dropped, droppedAfter);
     }
   }
+
+  /** Per repeat window, for the current passage: its window has not ended by the cut-off, or it has, with or without. */
+  private static final byte WINDOW_OPEN = 0;
+  private static final byte NO_REPEAT = 1;
+  private static final byte REPEAT = 2;
 
   /** Ids in seenInJourney/seenInCustomer: transitions by index, touchpoints negative, owner pairs from here on. */
   private static final long OWNER_PAIR_SEEN = 1L << 40;
@@ -344,12 +355,12 @@ public final class JourneyKernel {
     return i;
   }
 
-  private void count(TransitionStats stats, long seenId, long gap, long tB, int ownerA, int ownerB, int channelA,
+  private void count(TransitionStats stats, long seenId, long gap, int ownerA, int ownerB, int channelA,
       int channelB, boolean decided, boolean dropped, boolean droppedAfter) {
     stats.addPassage(gap, ownerA, ownerB, channelA, channelB, decided, droppedAfter);
     for (int w = 0; w < windowMicros.length; w++) {
-      if (tB <= cutoffMicros - windowMicros[w]) {
-        stats.addRepeat(w, hasRepeatContact(w, tB));
+      if (repeatFlags[w] != WINDOW_OPEN) {
+        stats.addRepeat(w, repeatFlags[w] == REPEAT);
       }
     }
     if (seenInJourney.add(seenId)) {
