@@ -98,7 +98,7 @@ public final class RunJob {
       profile = EventProfile.of(events, config.cutoff());
     }
     JourneyJob.Result journeys = JourneyJob.run(spark, events, profile, config.rules(), config.cutoff(),
-        outputs.dir("journeys"));
+        outputs.dir("journeys"), ingest.maybeClustered());
     TransitionCounts counts = journeys.counts();
     progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
         counts.customers(), journeys.cutoff()));

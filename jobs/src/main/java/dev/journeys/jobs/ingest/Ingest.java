@@ -47,7 +47,16 @@ public final class Ingest {
 
   /** What ingest read and wrote; {@code stitching} is null when no raw export was read. */
   public record Result(Dataset<Row> events, EventProfile profile, long rowsRead, long eventsRead, long quarantined,
-      long filtered, List<InputFile> inputs, Stitching stitching) {}
+      long filtered, List<InputFile> inputs, Stitching stitching) {
+
+    /**
+     * Whether the events may already be clustered by customer, so that journeys are worth streaming
+     * without a shuffle first: Parquet inputs are read where they lie and may have been written so.
+     */
+    public boolean maybeClustered() {
+      return !inputs.isEmpty() && inputs.stream().allMatch(f -> f.format() == InputFile.Format.PARQUET);
+    }
+  }
 
   /**
    * How identities are handled: components of more than {@code maxKeys} keys are split back, and customer

@@ -46,6 +46,15 @@ public final class JourneyJob {
 
   public static Result run(SparkSession spark, Dataset<Row> events, EventProfile profile, JourneyRules rules,
       Instant cutoff, String journeysDir) {
+    return run(spark, events, profile, rules, cutoff, journeysDir, false);
+  }
+
+  /**
+   * As above; when {@code maybeClustered}, the events may already be clustered by customer (see
+   * {@link ClusteredJourneys}) and are first streamed without a shuffle, which checks that they are.
+   */
+  public static Result run(SparkSession spark, Dataset<Row> events, EventProfile profile, JourneyRules rules,
+      Instant cutoff, String journeysDir, boolean maybeClustered) {
     Instant first = profile.first();
     Instant last = profile.last();
     long total = profile.events();
@@ -57,10 +66,22 @@ public final class JourneyJob {
     }
     String[][] dictionary = profile.combinations().toArray(String[][]::new);
 
+    Dataset<Row> upToCutoff = events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff)));
+    if (maybeClustered && !rules.perCase()) {
+      // Per-case journeys need events ordered by case inside the customer; those always take the shuffle.
+      TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
+      spark.sparkContext().register(counts, "transition counts, streamed");
+      KernelPartition kernel = new KernelPartition(rules, Micros.of(effectiveCutoff), counts, dictionary);
+      if (ClusteredJourneys.tryRun(spark, upToCutoff, kernel, counts, journeysDir).isEmpty()) {
+        LOG.info("Streamed {} journeys from {} events clustered by customer, no shuffle",
+            counts.value().journeys(), counts.value().events());
+        return new Result(effectiveCutoff, first, last, afterCutoff, counts.value());
+      }
+    }
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");
-    Dataset<Row> journeys = buildJourneys(events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff))), rules,
-        Micros.of(effectiveCutoff), counts, dictionary, partitions(spark, total));
+    Dataset<Row> journeys = buildJourneys(upToCutoff, rules, Micros.of(effectiveCutoff), counts, dictionary,
+        partitions(spark, total));
     spark.sparkContext().setJobDescription("journeys: cut journeys and count transitions");
     journeys.write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);

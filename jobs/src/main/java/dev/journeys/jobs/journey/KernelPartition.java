@@ -29,9 +29,8 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     this.combinations = combinations;
   }
 
-  @Override
-  public Iterator<Row> call(Iterator<Row> events) {
-    ArrayDeque<Row> journeys = new ArrayDeque<>();
+  /** A kernel that adds each journey it closes to {@code journeys} as a row, with the combinations declared. */
+  JourneyKernel kernel(ArrayDeque<Row> journeys) {
     JourneyKernel kernel = new JourneyKernel(rules, cutoffMicros,
         (customer, index, caseId, start, end, fate, touchpoints) -> journeys.add(RowFactory.create(
             customer, index, caseId, Micros.toInstant(start), Micros.toInstant(end), touchpoints.length,
@@ -39,6 +38,18 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     for (String[] c : combinations) {
       kernel.declare(c[0], c[1], c[2]);
     }
+    return kernel;
+  }
+
+  /** The declared (touchpoint, channel, owner) combinations; a combination's index is its handle. */
+  String[][] combinations() {
+    return combinations;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> events) {
+    ArrayDeque<Row> journeys = new ArrayDeque<>();
+    JourneyKernel kernel = kernel(journeys);
     return new Iterator<>() {
       private boolean finished;
 

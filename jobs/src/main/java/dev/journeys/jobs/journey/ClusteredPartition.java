@@ -1,0 +1,163 @@
+package dev.journeys.jobs.journey;
+
+import dev.journeys.model.journey.JourneyKernel;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.CollectionAccumulator;
+
+/**
+ * One task of {@link ClusteredJourneys}: streams one file's events, as Spark's own rows, through the
+ * kernel while checking that they are clustered, and reports the file's customer span. Input columns:
+ * customer_id, ts in microseconds, touchpoint, channel, owner, assisted, source_order, seq.
+ *
+ * <p>Per event it compares the customer with the previous one (bytes, no string made), looks the
+ * (touchpoint, channel, owner) combination up in a small open-addressing table of the declared
+ * combinations, and hands the kernel primitives; a Java string is made once per customer.
+ */
+final class ClusteredPartition {
+
+  private final KernelPartition config;
+  private final TransitionCountsAccumulator counts;
+  private final CollectionAccumulator<ClusteredJourneys.Span> spans;
+  private final int partition;
+
+  ClusteredPartition(KernelPartition config, TransitionCountsAccumulator counts,
+      CollectionAccumulator<ClusteredJourneys.Span> spans, int partition) {
+    this.config = config;
+    this.counts = counts;
+    this.spans = spans;
+    this.partition = partition;
+  }
+
+  Iterator<Row> journeys(Iterator<InternalRow> events) {
+    ArrayDeque<Row> journeys = new ArrayDeque<>();
+    JourneyKernel kernel = config.kernel(journeys);
+    Combinations handles = new Combinations(config.combinations());
+    return new Iterator<>() {
+      private boolean finished;
+      private UTF8String customer;
+      private String customerName;
+      private String first;
+      private long ts;
+      private int sourceOrder;
+      private long seq;
+
+      @Override
+      public boolean hasNext() {
+        while (journeys.isEmpty() && !finished) {
+          if (events.hasNext()) {
+            add(events.next());
+          } else {
+            kernel.flush();
+            counts.add(kernel.counts());
+            if (first != null) {
+              spans.add(new ClusteredJourneys.Span(partition, first, customerName, null));
+            }
+            finished = true;
+          }
+        }
+        return !journeys.isEmpty();
+      }
+
+      private void add(InternalRow e) {
+        UTF8String c = e.getUTF8String(0);
+        long t = e.getLong(1);
+        int so = e.isNullAt(6) ? Integer.MIN_VALUE : e.getInt(6);
+        long sq = e.isNullAt(7) ? Long.MIN_VALUE : e.getLong(7);
+        if (customer == null || !customer.equals(c)) {
+          if (customer != null && c.compareTo(customer) < 0) {
+            stop("customer " + c + " follows customer " + customerName);
+            return;
+          }
+          customer = c.clone();
+          customerName = customer.toString();
+          if (first == null) {
+            first = customerName;
+          }
+        } else if (t < ts || t == ts && (so < sourceOrder || so == sourceOrder && sq < seq)) {
+          stop("the events of customer " + customerName + " are not in time order");
+          return;
+        }
+        ts = t;
+        sourceOrder = so;
+        seq = sq;
+        UTF8String touchpoint = e.getUTF8String(2);
+        UTF8String channel = e.isNullAt(3) ? null : e.getUTF8String(3);
+        UTF8String owner = e.isNullAt(4) ? null : e.getUTF8String(4);
+        boolean assisted = !e.isNullAt(5) && e.getBoolean(5);
+        int handle = handles.find(touchpoint, channel, owner);
+        if (handle >= 0) {
+          kernel.add(customerName, null, t, handle, assisted);
+        } else {
+          kernel.add(customerName, null, t, touchpoint.toString(), Objects.toString(channel, null),
+              Objects.toString(owner, null), assisted);
+        }
+      }
+
+      /** Out of order: the task reports why and emits nothing more; the driver falls back to a shuffle. */
+      private void stop(String why) {
+        spans.add(new ClusteredJourneys.Span(partition, first, customerName, why));
+        journeys.clear();
+        finished = true;
+      }
+
+      @Override
+      public Row next() {
+        hasNext();
+        return journeys.poll();
+      }
+    };
+  }
+
+  /** The declared combinations by their UTF-8 names, in an open-addressing table; a miss gives -1. */
+  static final class Combinations {
+    private final UTF8String[] touchpoints;
+    private final UTF8String[] channels;
+    private final UTF8String[] owners;
+    private final int[] slots;
+    private final int mask;
+
+    Combinations(String[][] combinations) {
+      int n = combinations.length;
+      touchpoints = new UTF8String[n];
+      channels = new UTF8String[n];
+      owners = new UTF8String[n];
+      int capacity = Integer.highestOneBit(Math.max(4, n * 4 - 1)) << 1;
+      slots = new int[capacity];
+      mask = capacity - 1;
+      java.util.Arrays.fill(slots, -1);
+      for (int i = 0; i < n; i++) {
+        touchpoints[i] = UTF8String.fromString(combinations[i][0]);
+        channels[i] = combinations[i][1] == null ? null : UTF8String.fromString(combinations[i][1]);
+        owners[i] = combinations[i][2] == null ? null : UTF8String.fromString(combinations[i][2]);
+        int slot = hash(touchpoints[i], channels[i], owners[i]) & mask;
+        while (slots[slot] >= 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = i;
+      }
+    }
+
+    int find(UTF8String touchpoint, UTF8String channel, UTF8String owner) {
+      int slot = hash(touchpoint, channel, owner) & mask;
+      for (int i = slots[slot]; i >= 0; slot = (slot + 1) & mask, i = slots[slot]) {
+        if (touchpoint.equals(touchpoints[i]) && Objects.equals(channel, channels[i])
+            && Objects.equals(owner, owners[i])) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static int hash(UTF8String touchpoint, UTF8String channel, UTF8String owner) {
+      int h = touchpoint.hashCode();
+      h = 31 * h + (channel == null ? 0 : channel.hashCode());
+      h = 31 * h + (owner == null ? 0 : owner.hashCode());
+      return h ^ (h >>> 16);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.journeys.jobs.journey;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.jobs.generate.SampleJourneys;
+import dev.journeys.jobs.ingest.EventProfile;
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.support.SparkTest;
+import dev.journeys.model.event.Micros;
+import dev.journeys.model.journey.JourneyRules;
+import dev.journeys.model.transition.Transition;
+import dev.journeys.model.transition.TransitionCounts;
+import dev.journeys.model.transition.TransitionTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Events clustered by customer are streamed file by file without a shuffle, and give exactly what the
+ * shuffle gives; events that are not clustered are caught, whichever way they are not, and say where.
+ */
+class ClusteredJourneysTest {
+
+  static final JourneyRules RULES = JourneyRules.defaults().withGoals(Set.of(SampleJourneys.GOAL));
+  static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
+
+  @TempDir static Path dir;
+  static List<Row> rows;
+
+  @BeforeAll
+  static void generate() {
+    rows = new ArrayList<>();
+    SampleJourneys model = new SampleJourneys(11);
+    for (long i = 0; i < 2_000; i++) {
+      long[] seq = {0};
+      model.customer(i, (customer, ts, touchpoint, channel, owner, assisted) -> rows.add(RowFactory.create(
+          "s:" + rows.size(), customer, null, ts, touchpoint, channel, owner, "sample", 0, seq[0]++, assisted)));
+    }
+  }
+
+  @Test
+  void eventsSortedByCustomerInDisjointFilesAreStreamedAndCountedAsTheShuffleCountsThem() {
+    Dataset<Row> events = write("clustered", all().repartitionByRange(3, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    assertThat(events.inputFiles()).hasSize(3);
+
+    Streamed streamed = stream(events, "journeys-streamed");
+    JourneyJob.Result shuffled = JourneyJob.run(spark(), events, EventProfile.of(events, CUTOFF), RULES, CUTOFF,
+        dir.resolve("journeys-shuffled").toString(), false);
+
+    assertThat(streamed.notClustered()).isEmpty();
+    assertThat(streamed.counts().events()).isEqualTo(shuffled.counts().events()).isPositive();
+    assertThat(table(streamed.counts())).isEqualTo(table(shuffled.counts())).isNotEmpty();
+    assertThat(streamed.counts().journeys()).isEqualTo(shuffled.counts().journeys());
+    assertThat(spark().read().parquet(dir.resolve("journeys-streamed").toString()).count())
+        .isEqualTo(shuffled.counts().journeys());
+    // One task per file: the journeys are written in as many parts as there were files, no shuffle between.
+    assertThat(parts(dir.resolve("journeys-streamed"))).isEqualTo(3);
+  }
+
+  @Test
+  void runOnClusteredParquetGivesTheSameResultAsWithoutTheStreamingPath() {
+    Dataset<Row> events = write("clustered-run", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    EventProfile profile = EventProfile.of(events, CUTOFF);
+    JourneyJob.Result streamed = JourneyJob.run(spark(), events, profile, RULES, CUTOFF,
+        dir.resolve("run-streamed").toString(), true);
+    JourneyJob.Result shuffled = JourneyJob.run(spark(), events, profile, RULES, CUTOFF,
+        dir.resolve("run-shuffled").toString(), false);
+    assertThat(table(streamed.counts())).isEqualTo(table(shuffled.counts()));
+    assertThat(parts(dir.resolve("run-streamed"))).isEqualTo(2);
+  }
+
+  @Test
+  void aCustomerOutOfOrderInsideAFileIsCaughtAndNamed() {
+    Dataset<Row> events = write("unsorted", all().repartition(2));
+    Streamed streamed = stream(events, "journeys-unsorted");
+    assertThat(streamed.notClustered()).get().asString().contains("follows customer").contains(".parquet");
+  }
+
+  @Test
+  void aCustomerInTwoFilesIsCaughtAndBothFilesNamed() {
+    // Each file is sorted, but both hold every other customer: the files' ranges overlap.
+    Dataset<Row> events = write("overlapping", all().repartition(2, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    Streamed streamed = stream(events, "journeys-overlapping");
+    assertThat(streamed.notClustered()).get().asString().contains("are in both")
+        .containsPattern("part-00000.*parquet and .*part-00001|part-00001.*parquet and .*part-00000");
+  }
+
+  @Test
+  void eventsOfOneCustomerOutOfTimeOrderAreCaughtAndTheShuffleStillCountsThemRight() {
+    // Sorted by customer, but inside the customer newest first.
+    Dataset<Row> events = write("time-disorder", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(col(EventColumns.CUSTOMER_ID), col(EventColumns.TS).desc()));
+    Streamed streamed = stream(events, "journeys-time-disorder");
+    assertThat(streamed.notClustered()).get().asString().contains("not in time order");
+
+    Dataset<Row> sorted = write("time-order", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    JourneyJob.Result fallback = JourneyJob.run(spark(), events, EventProfile.of(events, CUTOFF), RULES, CUTOFF,
+        dir.resolve("fallback").toString(), true);
+    assertThat(table(fallback.counts())).isEqualTo(table(stream(sorted, "journeys-time-order").counts()));
+  }
+
+  @Test
+  void equalTimestampsMustKeepSourceOrderAndSequence() {
+    List<Row> tie = List.of(
+        event("a", "2026-01-01T00:00:00Z", "web:home", 1),
+        event("a", "2026-01-01T00:00:00Z", "web:faq", 0));
+    Dataset<Row> events = write("tie", spark().createDataFrame(tie, EventColumns.EVENT).coalesce(1));
+    assertThat(stream(events, "journeys-tie").notClustered()).get().asString().contains("not in time order");
+  }
+
+  private static Row event(String customer, String ts, String touchpoint, long seq) {
+    return RowFactory.create("e" + seq, customer, null, Instant.parse(ts), touchpoint, "web", null, "s", 0, seq, false);
+  }
+
+  record Streamed(Optional<String> notClustered, TransitionCounts counts) {}
+
+  private static Streamed stream(Dataset<Row> events, String out) {
+    TransitionCountsAccumulator counts = new TransitionCountsAccumulator(RULES.repeatWindows().size());
+    spark().sparkContext().register(counts);
+    String[][] dictionary = EventProfile.of(events, CUTOFF).combinations().toArray(String[][]::new);
+    KernelPartition kernel = new KernelPartition(RULES, Micros.of(CUTOFF), counts, dictionary);
+    Optional<String> why = ClusteredJourneys.tryRun(spark(), events.filter(col(EventColumns.TS).leq(CUTOFF)), kernel,
+        counts, dir.resolve(out).toString());
+    return new Streamed(why, counts.value());
+  }
+
+  private static List<String> table(TransitionCounts counts) {
+    return TransitionTable.from(counts, RULES).transitions().stream().map(ClusteredJourneysTest::describe).toList();
+  }
+
+  private static String describe(Transition t) {
+    return String.join(" ", t.from(), t.to(), "" + t.passages(), "" + t.journeys(), "" + t.customers(),
+        "" + t.dropOff(), "" + t.eventualDropOff(), "" + t.repeatContact(), "" + t.medianGapSeconds(),
+        "" + t.p90GapSeconds(), "" + t.handoffShare(), "" + t.channelSwitchShare());
+  }
+
+  private static Dataset<Row> all() {
+    return spark().createDataFrame(rows, EventColumns.EVENT);
+  }
+
+  private static Dataset<Row> write(String name, Dataset<Row> events) {
+    String path = dir.resolve(name).toString();
+    events.write().parquet(path);
+    return spark().read().parquet(path);
+  }
+
+  private static long parts(Path journeys) {
+    try (Stream<Path> files = Files.list(journeys)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static SparkSession spark() {
+    return SparkTest.spark();
+  }
+}
