@@ -51,10 +51,12 @@ public final class Ingest {
 
     /**
      * Whether the events may already be clustered by customer, so that journeys are worth streaming
-     * without a shuffle first: Parquet inputs are read where they lie and may have been written so.
+     * without a shuffle first: Parquet inputs are read where they lie and may have been written so, and
+     * ingest writes the events of raw exports so. Events parsed from XES and CSV logs are not.
      */
     public boolean maybeClustered() {
-      return !inputs.isEmpty() && inputs.stream().allMatch(f -> f.format() == InputFile.Format.PARQUET);
+      return !inputs.isEmpty() && inputs.stream()
+          .allMatch(f -> f.format() == InputFile.Format.PARQUET || f.format() == InputFile.Format.RAW);
     }
   }
 
@@ -150,18 +152,30 @@ public final class Ingest {
       RawIngest.Stitched stitched = RawIngest.stitch(spark.read().parquet(ok), identities.maxKeys(),
           identities.pseudonymiser());
       Dataset<Row> events = stitched.events().select(eventColumns()).localCheckpoint();
-      events.withColumn(EventColumns.FILE, lit(null).cast("string"))
+      long eventCount = events.count();
+      // Written clustered by customer (ranges of customers, each file sorted), so that the journeys of
+      // this run and of any later run on events/ stream file by file without a shuffle.
+      events.repartitionByRange(clusteredFiles(spark, eventCount), col(EventColumns.CUSTOMER_ID))
+          .sortWithinPartitions(col(EventColumns.CUSTOMER_ID), col(EventColumns.TS), col(EventColumns.SOURCE_ORDER),
+              col(EventColumns.SEQ))
+          .withColumn(EventColumns.FILE, lit(null).cast("string"))
           .withColumn(EventColumns.LINE, lit(null).cast("long")).withColumn(EventColumns.REASON, lit(null).cast("string"))
           .withColumn(EventColumns.RAW, lit(null).cast("string"))
           .write().mode("append").parquet(outDir + "/events");
       IdentityStitching.Result s = stitched.stitching();
-      stitching = new Stitching(stitched.records(), events.count(), s.customers().count(),
+      stitching = new Stitching(stitched.records(), eventCount, s.customers().count(),
           events.select(EventColumns.CUSTOMER_ID).distinct().count(), s.oversized().count(),
           stitched.duplicates(), excluded.value(), unattributed.value(), s.rounds(),
           RawIngest.report(stitched, identities.pseudonymiser()));
     }
     delete(fs, staging);
     return stitching;
+  }
+
+  /** Files of clustered events: about a million events each, at least two per core. */
+  static int clusteredFiles(SparkSession spark, long events) {
+    return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min((events + 999_999) / 1_000_000,
+        100_000));
   }
 
   /** The columns of {@code quarantine/}, the same for every kind of input. */
