@@ -40,9 +40,12 @@ public final class JourneyJob {
 
   private JourneyJob() {}
 
-  /** What the job judged and counted. */
+  /**
+   * What the job judged and counted, and how it grouped the events by customer: {@code shuffleReason}
+   * is null when they were streamed as they lay (clustered), else why they had to be shuffled.
+   */
   public record Result(Instant cutoff, Instant firstEvent, Instant lastEvent, long eventsAfterCutoff,
-      TransitionCounts counts) {}
+      TransitionCounts counts, String shuffleReason) {}
 
   public static Result run(SparkSession spark, Dataset<Row> events, EventProfile profile, JourneyRules rules,
       Instant cutoff, String journeysDir) {
@@ -67,16 +70,21 @@ public final class JourneyJob {
     String[][] dictionary = profile.combinations().toArray(String[][]::new);
 
     Dataset<Row> upToCutoff = events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff)));
-    if (maybeClustered && !rules.perCase()) {
+    String shuffleReason = !maybeClustered ? "events parsed from XES or CSV logs are not clustered by customer"
+        : rules.perCase() ? "journeys per case need the events ordered by case" : null;
+    if (shuffleReason == null) {
       // Per-case journeys need events ordered by case inside the customer; those always take the shuffle.
       TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
       spark.sparkContext().register(counts, "transition counts, streamed");
       KernelPartition kernel = new KernelPartition(rules, Micros.of(effectiveCutoff), counts, dictionary);
-      if (ClusteredJourneys.tryRun(spark, upToCutoff, kernel, counts, journeysDir).isEmpty()) {
+      java.util.Optional<String> notClustered = ClusteredJourneys.tryRun(spark, upToCutoff, kernel, counts,
+          journeysDir);
+      if (notClustered.isEmpty()) {
         LOG.info("Streamed {} journeys from {} events clustered by customer, no shuffle",
             counts.value().journeys(), counts.value().events());
-        return new Result(effectiveCutoff, first, last, afterCutoff, counts.value());
+        return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), null);
       }
+      shuffleReason = "the events are not clustered by customer: " + notClustered.get();
     }
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");
@@ -87,7 +95,7 @@ public final class JourneyJob {
     spark.sparkContext().setJobDescription(null);
     LOG.info("Built {} journeys from {} events of {} customers, cut-off {}", counts.value().journeys(),
         counts.value().events(), counts.value().customers(), effectiveCutoff);
-    return new Result(effectiveCutoff, first, last, afterCutoff, counts.value());
+    return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), shuffleReason);
   }
 
   /**

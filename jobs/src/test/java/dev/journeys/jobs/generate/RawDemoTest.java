@@ -39,6 +39,13 @@ class RawDemoTest {
   }
 
   @Test
+  void eventsOfRawExportsAreWrittenClusteredAndTheirJourneysStreamWithoutAShuffle() throws IOException {
+    assertThat(result.journeys().shuffleReason()).isNull();
+    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("out/manifest.json").toFile());
+    assertThat(manifest.get("journeys_grouping").asText()).startsWith("streamed");
+  }
+
+  @Test
   void plantedGapsComeOutOnTop() {
     assertThat(result.dropOffRanking().get(0).transition().key().toString())
         .isEqualTo(truth.get("planted_gaps").get(0).get("transition").asText());
