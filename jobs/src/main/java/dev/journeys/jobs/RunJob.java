@@ -105,10 +105,18 @@ public final class RunJob {
     manifest.journeys(journeys);
 
     progress.stage("variants", "grouping journeys by touchpoint sequence");
-    Dataset<Row> variants = VariantJob.variants(spark, counts.variants(), outputs.dir("journeys"), counts.journeys(),
-        config.rules().judgesFates());
-    variants.write().mode("overwrite").parquet(outputs.dir("variants"));
-    long variantCount = outputs.writeVariantsCsv(spark);
+    List<Row> variantRows = VariantJob.rows(counts.variants(), counts.journeys(), config.rules().judgesFates());
+    long variantCount;
+    if (variantRows != null) {
+      // Counted by the kernel: the table is on the driver already, in rank order.
+      spark.createDataFrame(variantRows, VariantJob.SCHEMA).coalesce(1).write().mode("overwrite")
+          .parquet(outputs.dir("variants"));
+      variantCount = outputs.writeVariantsCsv(variantRows);
+    } else {
+      VariantJob.variants(spark, counts.variants(), outputs.dir("journeys"), counts.journeys(),
+          config.rules().judgesFates()).write().mode("overwrite").parquet(outputs.dir("variants"));
+      variantCount = outputs.writeVariantsCsv(spark);
+    }
     progress.done(String.format(Locale.ROOT, "%,d variants", variantCount));
     manifest.count("variants", variantCount);
 

@@ -95,16 +95,20 @@ public final class Ingest {
     List<InputFile> logs = inputs.stream()
         .filter(f -> f.format() == InputFile.Format.XES || f.format() == InputFile.Format.CSV).toList();
     List<InputFile> exports = inputs.stream().filter(f -> f.format() == InputFile.Format.RAW).toList();
+    ProfileAccumulator parsed = new ProfileAccumulator();
+    spark.sparkContext().register(parsed, "events parsed");
     if (!logs.isEmpty()) {
-      readLogs(spark, logs, filtered, fs, outDir, identities.pseudonymiser());
+      readLogs(spark, logs, filtered, parsed, cutoff, fs, outDir, identities.pseudonymiser());
     }
     Stitching stitching = exports.isEmpty() ? null : readExports(spark, exports, fs, outDir, identities);
+    // Logs are profiled while parsed; the events of raw exports (stitched, shuffled) need one aggregate more.
     if (exists(fs, outDir + "/events")) {
-      Dataset<Row> events = spark.read().parquet(outDir + "/events").select(eventColumns());
-      tally.addEvents(events, EventProfile.of(events, cutoff));
+      Dataset<Row> events = spark.read().schema(STORED).parquet(outDir + "/events").select(eventColumns());
+      tally.addEvents(events, exports.isEmpty() ? parsed.value().profile() : EventProfile.of(events, cutoff));
     }
     if (exists(fs, outDir + "/quarantine")) {
-      tally.addQuarantined(spark.read().parquet(outDir + "/quarantine").count());
+      tally.addQuarantined(exports.isEmpty() ? parsed.value().quarantinedRows()
+          : spark.read().parquet(outDir + "/quarantine").count());
     }
     if (stitching != null) {
       // Identity links, duplicates and filtered records were read too, though they are no events.
@@ -209,11 +213,11 @@ public final class Ingest {
   }
 
   /** Parses XES and CSV event logs once: events and quarantined rows leave the same pass, split by status. */
-  private static void readLogs(SparkSession spark, List<InputFile> logs, LongAccumulator filtered, FileSystem fs,
-      String outDir, Pseudonymiser pseudonymiser) {
+  private static void readLogs(SparkSession spark, List<InputFile> logs, LongAccumulator filtered,
+      ProfileAccumulator parsed, Instant cutoff, FileSystem fs, String outDir, Pseudonymiser pseudonymiser) {
     String staging = outDir + "/_staging-ingest";
     spark.sparkContext().setJobDescription("ingest: read " + logs.size() + " event logs into events/ and quarantine/");
-    raw(spark, logs, filtered, pseudonymiser).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+    raw(spark, logs, filtered, parsed, cutoff, pseudonymiser).write().mode("overwrite").partitionBy(EventColumns.STATUS)
         .parquet(staging);
     move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
     move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
@@ -252,6 +256,11 @@ public final class Ingest {
     }
   }
 
+  /** How {@code events/} is stored: every ingested column but the status its folder stood for. */
+  static final org.apache.spark.sql.types.StructType STORED = new org.apache.spark.sql.types.StructType(
+      java.util.Arrays.stream(EventColumns.INGESTED.fields()).filter(f -> !f.name().equals(EventColumns.STATUS))
+          .toArray(org.apache.spark.sql.types.StructField[]::new));
+
   static Column[] eventColumns() {
     return java.util.Arrays.stream(EventColumns.EVENT.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
   }
@@ -274,7 +283,7 @@ public final class Ingest {
   }
 
   private static Dataset<Row> raw(SparkSession spark, List<InputFile> files, LongAccumulator filtered,
-      Pseudonymiser pseudonymiser) {
+      ProfileAccumulator parsed, Instant cutoff, Pseudonymiser pseudonymiser) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
@@ -287,12 +296,17 @@ public final class Ingest {
             : new CsvEventReader(in, file.read(), file.path());
       } catch (UncheckedIOException e) {
         closeQuietly(in);
+        ProfileAccumulator.Tally unreadable = new ProfileAccumulator.Tally(cutoff);
+        unreadable.quarantined();
+        parsed.add(unreadable);
         return List.of(toRow(file, IngestRecord.bad(-1, -1, "cannot read the file: " + e.getMessage(), ""))).iterator();
       }
+      ProfileAccumulator.Tally profile = new ProfileAccumulator.Tally(cutoff);
       return new Iterator<Row>() {
         private Row next;
 
         private boolean broken;
+        private boolean profiled;
 
         @Override
         public boolean hasNext() {
@@ -302,12 +316,26 @@ public final class Ingest {
               filtered.add(1);
             } else {
               next = toRow(file, r, pseudonymiser);
+              count(r);
             }
           }
           if (next == null) {
             closeQuietly(in);
+            if (!profiled) {
+              // Once per file, at its end: a task that fails half-way adds nothing.
+              parsed.add(profile);
+              profiled = true;
+            }
           }
           return next != null;
+        }
+
+        private void count(IngestRecord r) {
+          if (r.isBad()) {
+            profile.quarantined();
+          } else {
+            profile.event(r.tsMicros(), r.touchpoint(), r.channel(), r.owner());
+          }
         }
 
         /** A file that breaks off (a truncated gzip, a failing disk) quarantines one row saying so. */
@@ -317,6 +345,7 @@ public final class Ingest {
           } catch (RuntimeException e) {
             broken = true;
             next = toRow(file, IngestRecord.bad(-1, -1, "cannot read the rest of the file: " + e.getMessage(), ""));
+            profile.quarantined();
             return false;
           }
         }

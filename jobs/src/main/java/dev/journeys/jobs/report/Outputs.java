@@ -69,6 +69,14 @@ public final class Outputs {
     return n;
   }
 
+  /** Writes {@code variants.csv} from rows already in rank order; returns the number of variants. */
+  public long writeVariantsCsv(List<Row> rows) {
+    try (Csv csv = Csv.create(dir.resolve("variants.csv"), List.of(VariantJob.COLUMNS))) {
+      rows.forEach(r -> csv.row(values(r)));
+    }
+    return rows.size();
+  }
+
   public void writeTransitions(SparkSession spark, TransitionRows rows, List<Transition> transitions,
       List<RankedTransition> dropOff, List<RankedTransition> repeat) {
     List<Row> data = rows.rows(transitions, dropOff, repeat);

@@ -55,12 +55,20 @@ public final class VariantJob {
     if (counts.overflowed()) {
       return variants(spark.read().parquet(journeysDir), totalJourneys, judgesFates);
     }
+    return spark.createDataFrame(rows(counts, totalJourneys, judgesFates), SCHEMA).coalesce(1);
+  }
+
+  /** The variant table's rows in rank order, from the kernel's counts; null when it could not count them all. */
+  public static List<Row> rows(VariantCounts counts, long totalJourneys, boolean judgesFates) {
+    if (counts.overflowed()) {
+      return null;
+    }
     List<Row> rows = new ArrayList<>(counts.size());
     for (Variant v : counts.table(totalJourneys, judgesFates)) {
       rows.add(RowFactory.create(v.rank(), v.journeys(), v.share(), v.cumulativeShare(), v.convertedShare(),
           v.droppedShare(), v.medianDurationSeconds(), v.sequence(), v.touchpoints().size()));
     }
-    return spark.createDataFrame(rows, SCHEMA).coalesce(1);
+    return rows;
   }
 
   /** Groups the journeys table by variant, for when there are too many variants to count in the kernel. */
