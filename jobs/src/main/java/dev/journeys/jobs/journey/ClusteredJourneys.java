@@ -43,6 +43,9 @@ final class ClusteredJourneys {
   /** Large enough that Spark neither splits a file nor packs two files into one task (see {@link #wholeFiles}). */
   static final long WHOLE_FILE_BYTES = 1L << 40;
 
+  /** Files up to this size are streamed even when there are fewer of them than cores; larger ones are shuffled. */
+  static final long SMALL_FILE_BYTES = 128L << 20;
+
   private ClusteredJourneys() {}
 
   /** What one task saw: its customer range, or the first event out of order. */
@@ -50,8 +53,9 @@ final class ClusteredJourneys {
 
   /**
    * Streams {@code events} file by file through the kernel and writes the journeys to {@code journeysDir}.
-   * Returns empty when it did; otherwise the reason the events are not clustered (the journeys written,
-   * if any, are then incomplete and must be rewritten, and {@code counts} must be discarded).
+   * Returns empty when it did; otherwise why the events need a shuffle: they are not clustered (the
+   * journeys written are then incomplete and must be rewritten, and {@code counts} must be discarded), or
+   * they lie in fewer large files than there are cores, which one task per file would leave idle.
    */
   static Optional<String> tryRun(SparkSession spark, Dataset<Row> events, KernelPartition kernel,
       TransitionCountsAccumulator counts, String journeysDir) {
@@ -59,14 +63,21 @@ final class ClusteredJourneys {
         col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER), col(EventColumns.ASSISTED),
         col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ));
     RDD<InternalRow> rows = wholeFiles(spark, projected);
+    Optional<String> tooFew = tooFewFiles(rows.partitions(), spark.sparkContext().defaultParallelism(),
+        SMALL_FILE_BYTES);
+    if (tooFew.isPresent()) {
+      LOG.info("Building journeys with a shuffle: {}", tooFew.get());
+      return tooFew;
+    }
     CollectionAccumulator<Span> spans = spark.sparkContext().collectionAccumulator("customer spans");
     JavaRDD<Row> journeys = rows.toJavaRDD().mapPartitionsWithIndex(
         (index, it) -> new ClusteredPartition(kernel, counts, spans, index).journeys(it), false);
     spark.sparkContext().setJobDescription("journeys: stream clustered events and count transitions");
     spark.createDataFrame(journeys, JourneyColumns.SCHEMA).write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);
-    Optional<String> why = check(spans.value(), rows.partitions());
-    why.ifPresent(w -> LOG.info("The events are not clustered by customer ({}); building journeys with a shuffle", w));
+    Optional<String> why = check(spans.value(), rows.partitions())
+        .map(w -> "the events are not clustered by customer: " + w);
+    why.ifPresent(w -> LOG.info("Building journeys with a shuffle: {}", w));
     return why;
   }
 
@@ -96,6 +107,23 @@ final class ClusteredJourneys {
         }
       }
     }
+  }
+
+  /** Why one task per file would leave cores idle: fewer files than cores, and one of them large. */
+  static Optional<String> tooFewFiles(Partition[] partitions, int cores, long smallFileBytes) {
+    long largest = 0;
+    for (Partition p : partitions) {
+      if (p instanceof FilePartition f) {
+        for (var file : f.files()) {
+          largest = Math.max(largest, file.length());
+        }
+      }
+    }
+    if (partitions.length >= cores || largest <= smallFileBytes) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(java.util.Locale.ROOT, "%d input file(s) for %d cores, the largest %,d MB: "
+        + "one task per file would leave cores idle", partitions.length, cores, largest >> 20));
   }
 
   /** Empty when every task saw ordered events and no two tasks' customer ranges overlap; else why not. */

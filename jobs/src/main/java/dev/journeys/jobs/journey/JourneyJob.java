@@ -28,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds journeys and counts transitions with one shuffle: partition events by customer, sort inside
- * partitions, stream customer by customer through the kernel. Writes {@code journeys/}; the counts
- * come back through an accumulator, one merge per task.
+ * Builds journeys and counts transitions: events already clustered by customer are streamed file by
+ * file through the kernel with no shuffle ({@link ClusteredJourneys}); others take one shuffle: partition
+ * by customer, sort inside partitions, stream customer by customer through the kernel. Writes
+ * {@code journeys/}; the counts come back through an accumulator, one merge per task.
  */
 public final class JourneyJob {
 
@@ -73,7 +74,6 @@ public final class JourneyJob {
     String shuffleReason = !maybeClustered ? "events parsed from XES or CSV logs are not clustered by customer"
         : rules.perCase() ? "journeys per case need the events ordered by case" : null;
     if (shuffleReason == null) {
-      // Per-case journeys need events ordered by case inside the customer; those always take the shuffle.
       TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
       spark.sparkContext().register(counts, "transition counts, streamed");
       KernelPartition kernel = new KernelPartition(rules, Micros.of(effectiveCutoff), counts, dictionary);
@@ -84,7 +84,7 @@ public final class JourneyJob {
             counts.value().journeys(), counts.value().events());
         return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), null);
       }
-      shuffleReason = "the events are not clustered by customer: " + notClustered.get();
+      shuffleReason = notClustered.get();
     }
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");

@@ -130,6 +130,19 @@ class ClusteredJourneysTest {
     assertThat(stream(events, "journeys-tie").notClustered()).get().asString().contains("not in time order");
   }
 
+  @Test
+  void fewerLargeFilesThanCoresAreShuffledRatherThanStreamedOneTaskPerFile() {
+    Dataset<Row> events = write("one-file", all().coalesce(1)
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    org.apache.spark.Partition[] parts = ClusteredJourneys.wholeFiles(spark(), events).partitions();
+    assertThat(parts).hasSize(1);
+    // Small, it is streamed all the same: a shuffle would cost more than the idle core.
+    assertThat(ClusteredJourneys.tooFewFiles(parts, 2, ClusteredJourneys.SMALL_FILE_BYTES)).isEmpty();
+    assertThat(ClusteredJourneys.tooFewFiles(parts, 1, 0)).isEmpty();
+    assertThat(ClusteredJourneys.tooFewFiles(parts, 2, 0)).get().asString()
+        .startsWith("1 input file(s) for 2 cores").contains("would leave cores idle");
+  }
+
   private static Row event(String customer, String ts, String touchpoint, long seq) {
     return RowFactory.create("e" + seq, customer, null, Instant.parse(ts), touchpoint, "web", null, "s", 0, seq, false);
   }
