@@ -153,7 +153,8 @@ final class RawIngest {
         .withColumn("person", org.apache.spark.sql.functions.when(org.apache.spark.sql.functions
             .substring_index(col(IdentityStitching.KEY), ":", 1).isin(ANONYMOUS_KINDS.toArray()), 0).otherwise(1))
         .groupBy(IdentityStitching.CUSTOMER).agg(org.apache.spark.sql.functions.max("person").as("person"),
-            org.apache.spark.sql.functions.count(lit(1)).as("keys"));
+            org.apache.spark.sql.functions.count(lit(1)).as("keys"))
+        .localCheckpoint();
     Map<String, Object> report = new java.util.LinkedHashMap<>();
     List<Map<String, Object>> sources = new java.util.ArrayList<>();
     for (Row r : stitched.unique().filter(col("links_only").equalTo(false))
@@ -163,7 +164,7 @@ final class RawIngest {
         .orderBy(EventColumns.SOURCE).collectAsList()) {
       long events = r.getLong(1);
       long person = r.isNullAt(2) ? 0 : r.getLong(2);
-      sources.add(java.util.Map.of("source", r.getString(0), "events", events, "events_of_known_customers", person,
+      sources.add(ordered("source", r.getString(0), "events", events, "events_of_known_customers", person,
           "known_share", events == 0 ? 0.0 : (double) person / events));
     }
     report.put("sources", sources);
@@ -184,7 +185,7 @@ final class RawIngest {
     List<Map<String, Object>> suspects = new java.util.ArrayList<>();
     for (Row r : stitched.stitching().oversized().orderBy(col("keys").desc()).limit(100).collectAsList()) {
       String representative = r.getString(0);
-      suspects.add(java.util.Map.of("component", pseudonymiser == null ? representative
+      suspects.add(ordered("component", pseudonymiser == null ? representative
           : pseudonymiser.pseudonym(representative), "keys", r.getLong(1), "split_back_into_its_keys", true));
     }
     report.put("oversized_components", suspects);
@@ -192,11 +193,20 @@ final class RawIngest {
     for (Row r : stitched.stitching().hubKeys().orderBy(col("neighbours").desc()).limit(100).collectAsList()) {
       String key = r.getString(0);
       String kind = key.substring(0, Math.max(0, key.indexOf(':')));
-      hubs.add(java.util.Map.of("kind", kind, "key", pseudonymiser == null ? key : pseudonymiser.pseudonym(key),
+      hubs.add(ordered("kind", kind, "key", pseudonymiser == null ? key : pseudonymiser.pseudonym(key),
           "linked_keys", r.getLong(1), "used_for_stitching", false));
     }
     report.put("shared_keys", hubs);
     return report;
+  }
+
+  /** A map that keeps its keys in the order given, so that the report's JSON is the same bytes every run. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   static Stitched stitch(Dataset<Row> mapped, int maxKeys, Pseudonymiser pseudonymiser) {

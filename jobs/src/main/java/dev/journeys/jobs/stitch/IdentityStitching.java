@@ -92,7 +92,8 @@ public final class IdentityStitching {
         .select(col(RECORD_ID), col("best." + CUSTOMER).as(CUSTOMER));
     Dataset<Row> alone = links.select(RECORD_ID).distinct().join(ranked, RECORD_ID, "left_anti")
         .select(col(RECORD_ID), org.apache.spark.sql.functions.concat(lit("record:"), col(RECORD_ID)).as(CUSTOMER));
-    ranked = ranked.union(alone);
+    // Checkpointed: the events and every query of the stitching report join it; computed once, not each time.
+    ranked = ranked.union(alone).localCheckpoint();
     return new Result(customers, ranked, oversized, hubKeys, rounds);
   }
 }

@@ -27,7 +27,7 @@ class StandaloneClusterIT {
 
   /** The outputs that must not depend on where or how often the job ran. */
   static final List<String> DETERMINISTIC = List.of("transitions.csv", "handoffs.csv", "variants.csv", "quarantine.csv",
-      "graph.dot", "graph.graphml", "graph.json");
+      "graph.dot", "graph.graphml", "graph.json", "stitching.json");
 
   @TempDir static Path dir;
   static StandaloneCluster cluster;
