@@ -113,7 +113,8 @@ public final class RunJob {
           .parquet(outputs.dir("variants"));
       variantCount = outputs.writeVariantsCsv(variantRows);
     } else {
-      VariantJob.variants(spark, counts.variants(), outputs.dir("journeys"), counts.journeys(),
+      // Too many variants for the kernel to count: Spark groups the journeys table.
+      VariantJob.variants(spark.read().parquet(outputs.dir("journeys")), counts.journeys(),
           config.rules().judgesFates()).write().mode("overwrite").parquet(outputs.dir("variants"));
       variantCount = outputs.writeVariantsCsv(spark);
     }

@@ -54,11 +54,11 @@ final class ClusteredJourneys {
   /**
    * Streams {@code events} file by file through the kernel and writes the journeys to {@code journeysDir}.
    * Returns empty when it did; otherwise why the events need a shuffle: they are not clustered (the
-   * journeys written are then incomplete and must be rewritten, and {@code counts} must be discarded), or
+   * journeys written are then incomplete and must be rewritten, and the kernel's counts discarded), or
    * they lie in fewer large files than there are cores, which one task per file would leave idle.
    */
   static Optional<String> tryRun(SparkSession spark, Dataset<Row> events, KernelPartition kernel,
-      TransitionCountsAccumulator counts, String journeysDir) {
+      String journeysDir) {
     Dataset<Row> projected = events.select(col(EventColumns.CUSTOMER_ID), unix_micros(col(EventColumns.TS)),
         col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER), col(EventColumns.ASSISTED),
         col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ));
@@ -71,7 +71,7 @@ final class ClusteredJourneys {
     }
     CollectionAccumulator<Span> spans = spark.sparkContext().collectionAccumulator("customer spans");
     JavaRDD<Row> journeys = rows.toJavaRDD().mapPartitionsWithIndex(
-        (index, it) -> new ClusteredPartition(kernel, counts, spans, index).journeys(it), false);
+        (index, it) -> new ClusteredPartition(kernel, spans, index).journeys(it), false);
     spark.sparkContext().setJobDescription("journeys: stream clustered events and count transitions");
     spark.createDataFrame(journeys, JourneyColumns.SCHEMA).write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);

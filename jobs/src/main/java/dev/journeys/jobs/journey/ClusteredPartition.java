@@ -21,14 +21,11 @@ import org.apache.spark.util.CollectionAccumulator;
 final class ClusteredPartition {
 
   private final KernelPartition config;
-  private final TransitionCountsAccumulator counts;
   private final CollectionAccumulator<ClusteredJourneys.Span> spans;
   private final int partition;
 
-  ClusteredPartition(KernelPartition config, TransitionCountsAccumulator counts,
-      CollectionAccumulator<ClusteredJourneys.Span> spans, int partition) {
+  ClusteredPartition(KernelPartition config, CollectionAccumulator<ClusteredJourneys.Span> spans, int partition) {
     this.config = config;
-    this.counts = counts;
     this.spans = spans;
     this.partition = partition;
   }
@@ -53,7 +50,7 @@ final class ClusteredPartition {
             add(events.next());
           } else {
             kernel.flush();
-            counts.add(kernel.counts());
+            config.counts().add(kernel.counts());
             if (first != null) {
               spans.add(new ClusteredJourneys.Span(partition, first, customerName, null));
             }

@@ -77,8 +77,7 @@ public final class JourneyJob {
       TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
       spark.sparkContext().register(counts, "transition counts, streamed");
       KernelPartition kernel = new KernelPartition(rules, Micros.of(effectiveCutoff), counts, dictionary);
-      java.util.Optional<String> notClustered = ClusteredJourneys.tryRun(spark, upToCutoff, kernel, counts,
-          journeysDir);
+      java.util.Optional<String> notClustered = ClusteredJourneys.tryRun(spark, upToCutoff, kernel, journeysDir);
       if (notClustered.isEmpty()) {
         LOG.info("Streamed {} journeys from {} events clustered by customer, no shuffle",
             counts.value().journeys(), counts.value().events());

@@ -41,6 +41,11 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     return kernel;
   }
 
+  /** The accumulator each task hands its counts to. */
+  TransitionCountsAccumulator counts() {
+    return counts;
+  }
+
   /** The declared (touchpoint, channel, owner) combinations; a combination's index is its handle. */
   String[][] combinations() {
     return combinations;

@@ -16,7 +16,6 @@ import dev.journeys.model.variant.VariantCounts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Dataset;
@@ -45,18 +44,6 @@ public final class VariantJob {
       .add("events", DataTypes.IntegerType);
 
   private VariantJob() {}
-
-  /**
-   * The variant table: from the kernel's counts when it could count every variant (no second pass
-   * over the journeys), else grouped by Spark from the journeys table.
-   */
-  public static Dataset<Row> variants(SparkSession spark, VariantCounts counts, String journeysDir, long totalJourneys,
-      boolean judgesFates) {
-    if (counts.overflowed()) {
-      return variants(spark.read().parquet(journeysDir), totalJourneys, judgesFates);
-    }
-    return spark.createDataFrame(rows(counts, totalJourneys, judgesFates), SCHEMA).coalesce(1);
-  }
 
   /** The variant table's rows in rank order, from the kernel's counts; null when it could not count them all. */
   public static List<Row> rows(VariantCounts counts, long totalJourneys, boolean judgesFates) {

@@ -155,7 +155,7 @@ class ClusteredJourneysTest {
     String[][] dictionary = EventProfile.of(events, CUTOFF).combinations().toArray(String[][]::new);
     KernelPartition kernel = new KernelPartition(RULES, Micros.of(CUTOFF), counts, dictionary);
     Optional<String> why = ClusteredJourneys.tryRun(spark(), events.filter(col(EventColumns.TS).leq(CUTOFF)), kernel,
-        counts, dir.resolve(out).toString());
+        dir.resolve(out).toString());
     return new Streamed(why, counts.value());
   }
 
