@@ -6,6 +6,10 @@ import dev.journeys.jobs.ingest.Ingest;
 import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
+import dev.journeys.jobs.ingest.LocalIngest;
+import dev.journeys.jobs.io.ParquetTables;
+import dev.journeys.jobs.journey.LocalJourneys;
+import org.apache.hadoop.conf.Configuration;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.journey.JourneyJob;
@@ -21,6 +25,7 @@ import dev.journeys.model.graph.TransitionGraph;
 import dev.journeys.model.transition.RankedTransition;
 import dev.journeys.model.transition.TransitionCounts;
 import dev.journeys.model.transition.TransitionTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,10 +45,33 @@ public final class RunJob {
       List<RankedTransition> dropOffRanking, List<RankedTransition> repeatRanking, long variants,
       GraphInsights insights) {}
 
+  /** Runs the analysis with Spark: any inputs, any size, locally or on a cluster. */
   public static Result run(SparkSession spark, RunConfig config, Progress progress) {
     try (TaskProgress tasks = new TaskProgress(spark.sparkContext(), progress)) {
-      return runStages(spark, config, progress);
+      return runStages(new SparkEngine(spark), config, progress);
     }
+  }
+
+  /**
+   * Runs the analysis in this JVM alone, without starting Spark, with the same outputs as {@link #run}:
+   * for XES and CSV logs on the local file system (see {@link #suitsLocal}).
+   */
+  public static Result runLocal(RunConfig config, Progress progress) {
+    String why = LocalEngine.cannotRun(InputFiles.resolve(config.sources(), new Configuration()), config.outDir());
+    if (why != null) {
+      throw new IllegalArgumentException("Cannot run without Spark: " + why);
+    }
+    return runStages(new LocalEngine(), config, progress);
+  }
+
+  /**
+   * Whether a run is better made without Spark: XES and CSV logs on the local file system, of at most
+   * {@link LocalEngine#MAX_BYTES} bytes together (gzipped ones counted {@link LocalEngine#GZIP_FACTOR}
+   * times), written to a local folder. Spark's start-up and per-job costs outweigh such a run.
+   */
+  public static boolean suitsLocal(RunConfig config) {
+    List<InputFile> files = InputFiles.resolve(config.sources(), new Configuration());
+    return LocalEngine.cannotRun(files, config.outDir()) == null && LocalEngine.bytes(files) <= LocalEngine.MAX_BYTES;
   }
 
   /** Raw exports carry personal keys: pseudonymise them unless the run says not to on purpose. */
@@ -56,16 +84,16 @@ public final class RunJob {
             : config.secret() != null ? Pseudonymiser.of(config.secret()) : Pseudonymiser.fromEnvironment(System.getenv()));
   }
 
-  private static Result runStages(SparkSession spark, RunConfig config, Progress progress) {
+  private static Result runStages(Engine engine, RunConfig config, Progress progress) {
     Path out = Path.of(config.outDir()).toAbsolutePath();
     Outputs outputs = new Outputs(out);
     outputs.forgetFinishedRun();
     Manifest manifest = new Manifest(config, progress);
 
     progress.stage("ingest", "reading " + config.inputs().size() + " input(s)");
-    List<InputFile> files = InputFiles.resolve(config.sources(), spark.sparkContext().hadoopConfiguration());
-    Ingest.Result ingest = Ingest.run(spark, files, out.toString(), config.cutoff(), identities(config));
-    outputs.writeQuarantineCsv(spark);
+    List<InputFile> files = InputFiles.resolve(config.sources(), engine.hadoop());
+    Ingest.Result ingest = engine.ingest(files, out.toString(), config);
+    engine.writeQuarantineCsv(outputs);
     double badShare = ingest.rowsRead() == 0 ? 0 : (double) ingest.quarantined() / ingest.rowsRead();
     progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),
         ingest.quarantined(), 100 * badShare));
@@ -88,17 +116,7 @@ public final class RunJob {
     }
 
     progress.stage("journeys", "cutting journeys and counting transitions");
-    Dataset<Row> events = ingest.events();
-    EventProfile profile = ingest.profile();
-    if (config.windowStart() != null) {
-      // A nightly run looks at its trailing window only; what came before is counted, not analysed.
-      Column inWindow = functions.col(EventColumns.TS).gt(functions.lit(config.windowStart()));
-      manifest.count("events_before_window", events.filter(functions.not(inWindow)).count());
-      events = events.filter(inWindow);
-      profile = EventProfile.of(events, config.cutoff());
-    }
-    JourneyJob.Result journeys = JourneyJob.run(spark, events, profile, config.rules(), config.cutoff(),
-        outputs.dir("journeys"), ingest.maybeClustered());
+    JourneyJob.Result journeys = engine.journeys(ingest, config, manifest, outputs);
     TransitionCounts counts = journeys.counts();
     progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
         counts.customers(), journeys.cutoff()));
@@ -106,18 +124,12 @@ public final class RunJob {
 
     progress.stage("variants", "grouping journeys by touchpoint sequence");
     List<Row> variantRows = VariantJob.rows(counts.variants(), counts.journeys(), config.rules().judgesFates());
-    long variantCount;
-    if (variantRows != null) {
-      // Counted by the kernel: the table is on the driver already, in rank order.
-      spark.createDataFrame(variantRows, VariantJob.SCHEMA).coalesce(1).write().mode("overwrite")
-          .parquet(outputs.dir("variants"));
-      variantCount = outputs.writeVariantsCsv(variantRows);
-    } else {
-      // Too many variants for the kernel to count: Spark groups the journeys table.
-      VariantJob.variants(spark.read().parquet(outputs.dir("journeys")), counts.journeys(),
-          config.rules().judgesFates()).write().mode("overwrite").parquet(outputs.dir("variants"));
-      variantCount = outputs.writeVariantsCsv(spark);
+    if (variantRows == null) {
+      // Too many variants for the kernel to count: the journeys table is grouped instead.
+      variantRows = engine.variants(outputs, counts.journeys(), config.rules().judgesFates());
     }
+    ParquetTables.write(engine.hadoop(), outputs.dir("variants"), VariantJob.SCHEMA, variantRows.iterator());
+    long variantCount = outputs.writeVariantsCsv(variantRows);
     progress.done(String.format(Locale.ROOT, "%,d variants", variantCount));
     manifest.count("variants", variantCount);
 
@@ -127,7 +139,7 @@ public final class RunJob {
         ? table.rankByDropOff(config.rankBy(), config.minPassages()) : List.of();
     List<RankedTransition> repeat = table.rankByRepeatContact(config.rankBy(), config.minPassages());
     TransitionRows rows = new TransitionRows(config.rules().repeatWindows());
-    outputs.writeTransitions(spark, rows, table.transitions(), dropOff, repeat);
+    outputs.writeTransitions(engine.hadoop(), rows, table.transitions(), dropOff, repeat);
     outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs());
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.count("transitions", table.transitions().size());
@@ -142,5 +154,152 @@ public final class RunJob {
     HtmlReport.write(out, manifest.toJson());
     manifest.write(out.resolve(Outputs.MANIFEST));
     return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
+  }
+
+  /** Where the events are read and the journeys built: Spark, or this JVM alone for a small log. */
+  private interface Engine {
+
+    /** The Hadoop configuration files are read and written with. */
+    Configuration hadoop();
+
+    Ingest.Result ingest(List<InputFile> files, String out, RunConfig config);
+
+    /** {@code quarantine.csv}: every quarantined row, by file and line. */
+    void writeQuarantineCsv(Outputs outputs);
+
+    /** Journeys of the events in the run's window, written to {@code journeys/}. */
+    JourneyJob.Result journeys(Ingest.Result ingest, RunConfig config, Manifest manifest, Outputs outputs);
+
+    /** The variant table grouped from {@code journeys/}, in rank order, when the kernel could not count it. */
+    List<Row> variants(Outputs outputs, long journeys, boolean judgesFates);
+  }
+
+  private static final class SparkEngine implements Engine {
+    private final SparkSession spark;
+
+    SparkEngine(SparkSession spark) {
+      this.spark = spark;
+    }
+
+    @Override
+    public Configuration hadoop() {
+      return spark.sparkContext().hadoopConfiguration();
+    }
+
+    @Override
+    public Ingest.Result ingest(List<InputFile> files, String out, RunConfig config) {
+      return Ingest.run(spark, files, out, config.cutoff(), identities(config));
+    }
+
+    @Override
+    public void writeQuarantineCsv(Outputs outputs) {
+      outputs.writeQuarantineCsv(spark);
+    }
+
+    @Override
+    public JourneyJob.Result journeys(Ingest.Result ingest, RunConfig config, Manifest manifest, Outputs outputs) {
+      Dataset<Row> events = ingest.events();
+      EventProfile profile = ingest.profile();
+      if (config.windowStart() != null) {
+        // A nightly run looks at its trailing window only; what came before is counted, not analysed.
+        Column inWindow = functions.col(EventColumns.TS).gt(functions.lit(config.windowStart()));
+        manifest.count("events_before_window", events.filter(functions.not(inWindow)).count());
+        events = events.filter(inWindow);
+        profile = EventProfile.of(events, config.cutoff());
+      }
+      return JourneyJob.run(spark, events, profile, config.rules(), config.cutoff(), outputs.dir("journeys"),
+          ingest.maybeClustered());
+    }
+
+    @Override
+    public List<Row> variants(Outputs outputs, long journeys, boolean judgesFates) {
+      return VariantJob.variants(spark.read().parquet(outputs.dir("journeys")), journeys, judgesFates)
+          .collectAsList();
+    }
+  }
+
+  /** The run of a small log in this JVM: the same readers, kernel and writers, no Spark. */
+  static final class LocalEngine implements Engine {
+
+    /** Logs up to this many bytes (a gzipped file counted {@link #GZIP_FACTOR} times) are read without Spark. */
+    static final long MAX_BYTES = 64L << 20;
+    static final int GZIP_FACTOR = 8;
+
+    private final Configuration hadoop = new Configuration();
+    private List<Row> events;
+    private List<Row> quarantined;
+    private List<Row> journeys;
+
+    /** Why {@code files} cannot be read and analysed here, into {@code outDir}; null when they can. */
+    static String cannotRun(List<InputFile> files, String outDir) {
+      if (!LocalIngest.canRead(files)) {
+        return "it reads XES and CSV logs only; Parquet inputs and raw exports need Spark";
+      }
+      for (String path : java.util.stream.Stream.concat(files.stream().map(InputFile::path), java.util.stream.Stream.of(outDir))
+          .toList()) {
+        if (!isLocal(path)) {
+          return path + " is not on the local file system";
+        }
+      }
+      return null;
+    }
+
+    /** The size of {@code files}, a gzipped file counted {@link #GZIP_FACTOR} times; local files only. */
+    static long bytes(List<InputFile> files) {
+      long bytes = 0;
+      for (InputFile f : files) {
+        try {
+          bytes += Files.size(Path.of(new org.apache.hadoop.fs.Path(f.path()).toUri().getPath()))
+              * (f.gzipped() ? GZIP_FACTOR : 1);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("Cannot read " + f.path() + ": " + e.getMessage(), e);
+        }
+      }
+      return bytes;
+    }
+
+    private static boolean isLocal(String path) {
+      String scheme = new org.apache.hadoop.fs.Path(path).toUri().getScheme();
+      return scheme == null || scheme.equals("file");
+    }
+
+    @Override
+    public Configuration hadoop() {
+      return hadoop;
+    }
+
+    @Override
+    public Ingest.Result ingest(List<InputFile> files, String out, RunConfig config) {
+      LocalIngest.Result read = LocalIngest.run(hadoop, files, out, config.cutoff());
+      events = read.events();
+      quarantined = read.quarantined();
+      return read.ingest();
+    }
+
+    @Override
+    public void writeQuarantineCsv(Outputs outputs) {
+      outputs.writeQuarantineCsv(quarantined);
+    }
+
+    @Override
+    public JourneyJob.Result journeys(Ingest.Result ingest, RunConfig config, Manifest manifest, Outputs outputs) {
+      List<Row> inWindow = events;
+      EventProfile profile = ingest.profile();
+      if (config.windowStart() != null) {
+        // A nightly run looks at its trailing window only; what came before is counted, not analysed.
+        inWindow = LocalIngest.after(events, config.windowStart());
+        manifest.count("events_before_window", events.size() - inWindow.size());
+        profile = LocalIngest.profile(inWindow, config.cutoff());
+      }
+      LocalJourneys.Built built = LocalJourneys.run(hadoop, inWindow, profile, config.rules(), config.cutoff(),
+          outputs.dir("journeys"));
+      journeys = built.journeys();
+      return built.result();
+    }
+
+    @Override
+    public List<Row> variants(Outputs outputs, long total, boolean judgesFates) {
+      return LocalJourneys.variants(journeys, judgesFates);
+    }
   }
 }

@@ -47,7 +47,8 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.printf("Wrote %,d rows; the planted gaps are in %s%n", rows, sample.resolve("truth.json").toAbsolutePath());
       RunOptions options = new RunOptions();
       new CommandLine(options).parseArgs(demoArguments().toArray(String[]::new));
-      return RunCommand.execute(options.toConfig(List.of(sample.resolve(SampleLog.EVENTS_FILE).toString()), out));
+      return RunCommand.execute(options.toConfig(List.of(sample.resolve(SampleLog.EVENTS_FILE).toString()), out),
+          RunCommand.EngineChoice.auto);
     }
     long records = SampleExports.write(sample, customers, seed);
     System.out.printf("Wrote %,d records as raw exports, mapped by %s; the planted gaps are in %s%n", records,
@@ -58,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
           + "(set your own for real data).");
       config = config.withSecret(DEMO_SECRET);
     }
-    return RunCommand.execute(config);
+    return RunCommand.execute(config, RunCommand.EngineChoice.auto);
   }
 
   /** The options that read the sample log: the same as a user would pass to {@code journeys run}. */

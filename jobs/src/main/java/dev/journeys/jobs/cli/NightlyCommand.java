@@ -3,7 +3,6 @@ package dev.journeys.jobs.cli;
 import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
-import dev.journeys.jobs.io.Sparks;
 import dev.journeys.jobs.report.ConsoleSummary;
 import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.jobs.report.RunComparison;
@@ -49,20 +48,22 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--no-pseudonymise", description = "Write customer keys of raw exports in clear.")
   boolean noPseudonymise;
 
+  @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|spark|local",
+      description = RunCommand.ENGINE_HELP)
+  RunCommand.EngineChoice engine;
+
   @Override
   public Integer call() {
-    RunConfig day = configFor(config, parseDate(date), out); // config errors before any Spark
-    SparkSession spark = Sparks.session("journeys nightly " + date);
-    try {
-      Progress progress = new Progress(System.out);
-      RunJob.Result result = run(spark, noPseudonymise ? day.withPseudonymise(false) : day, progress);
-      int w = day.rules().rankedWindow();
-      ConsoleSummary.print(System.out, result, day.rules().repeatWindows().get(w).label(), day.top(),
-          finalFolder(day).toAbsolutePath());
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    RunConfig parsed = configFor(config, parseDate(date), out); // config errors before any Spark
+    RunConfig day = noPseudonymise ? parsed.withPseudonymise(false) : parsed;
+    Progress progress = new Progress(System.out);
+    RunJob.Result result = RunCommand.analyse(day, engine, "journeys nightly " + date,
+        run -> run(c -> RunJob.run(run.spark(), c, progress), day),
+        () -> run(c -> RunJob.runLocal(c, progress), day));
+    int w = day.rules().rankedWindow();
+    ConsoleSummary.print(System.out, result, day.rules().repeatWindows().get(w).label(), day.top(),
+        finalFolder(day).toAbsolutePath());
+    return 0;
   }
 
   static LocalDate parseDate(String text) {
@@ -84,10 +85,15 @@ public final class NightlyCommand implements Callable<Integer> {
 
   /** Runs into the staging folder, then moves it to {@code dt=DATE}, replacing an earlier run of that date. */
   public static RunJob.Result run(SparkSession spark, RunConfig day, Progress progress) {
+    return run(c -> RunJob.run(spark, c, progress), day);
+  }
+
+  /** As above, with the analysis run by {@code analysis} (with Spark or without). */
+  static RunJob.Result run(java.util.function.Function<RunConfig, RunJob.Result> analysis, RunConfig day) {
     Path staging = Path.of(day.outDir());
     Path target = finalFolder(day);
     delete(staging);
-    RunJob.Result result = RunJob.run(spark, day, progress);
+    RunJob.Result result = analysis.apply(day);
     String date = target.getFileName().toString().substring(3);
     RunComparison.write(staging, RunComparison.previousFinished(target.getParent(), date), date);
     HtmlReport.write(staging); // again, now with the changes since the previous run

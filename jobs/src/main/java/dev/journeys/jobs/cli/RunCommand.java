@@ -42,6 +42,44 @@ public final class RunCommand implements Callable<Integer> {
           + "By default they are replaced by a keyed hash (HMAC-SHA-256) with the secret in JOURNEYS_SECRET.")
   boolean noPseudonymise;
 
+  /** Where the analysis runs. */
+  public enum EngineChoice { auto, spark, local }
+
+  /** A Spark session for one run, stopped when the run ends. */
+  record SparkRun(SparkSession spark) {}
+
+  /**
+   * Runs {@code withSpark} in a Spark session it opens and stops, or {@code local} without Spark, as
+   * {@code engine} says; {@code auto} takes the local engine for a small log when no Spark master is given.
+   */
+  static <T> T analyse(RunConfig config, EngineChoice engine, String appName,
+      java.util.function.Function<SparkRun, T> withSpark, java.util.function.Supplier<T> local) {
+    boolean inThisJvm = switch (engine) {
+      case local -> true;
+      case spark -> false;
+      // spark-submit and -Dspark.master name a master: whoever gives one wants Spark.
+      case auto -> System.getProperty("spark.master") == null && RunJob.suitsLocal(config);
+    };
+    if (inThisJvm) {
+      System.out.println("Running in this JVM without Spark (a small log; --engine spark to use Spark).");
+      return local.get();
+    }
+    SparkSession spark = Sparks.session(appName);
+    try {
+      return withSpark.apply(new SparkRun(spark));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|spark|local", description = ENGINE_HELP)
+  EngineChoice engine;
+
+  static final String ENGINE_HELP = "Where to run: 'spark' (embedded local[*], or the cluster spark-submit gives), "
+      + "'local' (this JVM alone, no Spark: XES and CSV logs on local disk, held in memory), or 'auto' (default): "
+      + "local for XES/CSV logs up to 64 MB together (a .gz counted 8 times) when no Spark master is given, else "
+      + "spark. The outputs are the same.";
+
   @Mixin RunOptions options;
 
   @Spec CommandSpec spec;
@@ -50,34 +88,30 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     if (config != null) {
       List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-          .map(o -> o.longestName()).filter(n -> !List.of("--config", "--out", "--no-pseudonymise").contains(n))
+          .map(o -> o.longestName()).filter(n -> !List.of("--config", "--out", "--no-pseudonymise", "--engine").contains(n))
           .distinct().toList();
       if (!others.isEmpty()) {
         throw new IllegalArgumentException("With --config, set " + String.join(", ", others)
             + " in the config file, not on the command line");
       }
       RunConfig fromFile = ConfigFile.read(config, out);
-      return execute(noPseudonymise ? fromFile.withPseudonymise(false) : fromFile);
+      return execute(noPseudonymise ? fromFile.withPseudonymise(false) : fromFile, engine);
     }
     if (inputs == null || inputs.isEmpty() || out == null) {
       throw new IllegalArgumentException("Give --input PATH and --out DIR, or --config FILE");
     }
     RunConfig fromOptions = options.toConfig(inputs, out);
-    return execute(noPseudonymise ? fromOptions.withPseudonymise(false) : fromOptions);
+    return execute(noPseudonymise ? fromOptions.withPseudonymise(false) : fromOptions, engine);
   }
 
-  static int execute(RunConfig config) {
-    SparkSession spark = Sparks.session("journeys run");
-    try {
-      Progress progress = new Progress(System.out);
-      RunJob.Result result = RunJob.run(spark, config, progress);
-      int w = config.rules().rankedWindow();
-      ConsoleSummary.print(System.out, result, config.rules().repeatWindows().get(w).label(), config.top(),
-          Path.of(config.outDir()).toAbsolutePath());
-      System.out.printf(java.util.Locale.ROOT, "%nFinished in %.1fs.%n", progress.totalSeconds());
-      return 0;
-    } finally {
-      spark.stop();
-    }
+  static int execute(RunConfig config, EngineChoice engine) {
+    Progress progress = new Progress(System.out);
+    RunJob.Result result = analyse(config, engine, "journeys run", run -> RunJob.run(run.spark(), config, progress),
+        () -> RunJob.runLocal(config, progress));
+    int w = config.rules().rankedWindow();
+    ConsoleSummary.print(System.out, result, config.rules().repeatWindows().get(w).label(), config.top(),
+        Path.of(config.outDir()).toAbsolutePath());
+    System.out.printf(java.util.Locale.ROOT, "%nFinished in %.1fs.%n", progress.totalSeconds());
+    return 0;
   }
 }

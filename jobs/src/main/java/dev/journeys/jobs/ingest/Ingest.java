@@ -85,7 +85,7 @@ public final class Ingest {
 
   public static Result run(SparkSession spark, List<InputFile> inputs, String outDir, Instant cutoff,
       Identities identities) {
-    checkHeaders(spark, inputs);
+    checkHeaders(spark.sparkContext().hadoopConfiguration(), inputs);
     LongAccumulator filtered = spark.sparkContext().longAccumulator("rows filtered");
     FileSystem fs = fileSystem(spark, outDir);
     delete(fs, outDir + "/events");
@@ -266,8 +266,7 @@ public final class Ingest {
   }
 
   /** Reads every CSV header on the driver, so a missing column is one clear error before any work. */
-  private static void checkHeaders(SparkSession spark, List<InputFile> inputs) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+  static void checkHeaders(Configuration conf, List<InputFile> inputs) {
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.CSV) {
         try (InputStream in = open(input, conf)) {
@@ -287,79 +286,88 @@ public final class Ingest {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
-      InputStream in = open(file, conf.value());
-      Iterator<IngestRecord> records;
-      try {
-        records = file.format() == InputFile.Format.XES
-            ? new XesEventReader(in, xesOptions(file.read()))
-            : new CsvEventReader(in, file.read(), file.path());
-      } catch (UncheckedIOException e) {
-        closeQuietly(in);
-        ProfileAccumulator.Tally unreadable = new ProfileAccumulator.Tally(cutoff);
-        unreadable.quarantined();
-        parsed.add(unreadable);
-        return List.of(toRow(file, IngestRecord.bad(-1, -1, "cannot read the file: " + e.getMessage(), ""))).iterator();
-      }
-      ProfileAccumulator.Tally profile = new ProfileAccumulator.Tally(cutoff);
-      return new Iterator<Row>() {
-        private Row next;
-
-        private boolean broken;
-        private boolean profiled;
-
-        @Override
-        public boolean hasNext() {
-          while (next == null && !broken && readerHasNext()) {
-            IngestRecord r = records.next();
-            if (FILTERED_REASON.equals(r.reason())) {
-              filtered.add(1);
-            } else {
-              next = toRow(file, r, pseudonymiser);
-              count(r);
-            }
-          }
-          if (next == null) {
-            closeQuietly(in);
-            if (!profiled) {
-              // Once per file, at its end: a task that fails half-way adds nothing.
-              parsed.add(profile);
-              profiled = true;
-            }
-          }
-          return next != null;
-        }
-
-        private void count(IngestRecord r) {
-          if (r.isBad()) {
-            profile.quarantined();
-          } else {
-            profile.event(r.tsMicros(), r.touchpoint(), r.channel(), r.owner());
-          }
-        }
-
-        /** A file that breaks off (a truncated gzip, a failing disk) quarantines one row saying so. */
-        private boolean readerHasNext() {
-          try {
-            return records.hasNext();
-          } catch (RuntimeException e) {
-            broken = true;
-            next = toRow(file, IngestRecord.bad(-1, -1, "cannot read the rest of the file: " + e.getMessage(), ""));
-            profile.quarantined();
-            return false;
-          }
-        }
-
-        @Override
-        public Row next() {
-          hasNext();
-          Row r = next;
-          next = null;
-          return r;
-        }
-      };
-    });
+    JavaRDD<Row> rows = jsc.parallelize(files, files.size())
+        .flatMap(file -> parse(file, conf.value(), cutoff, pseudonymiser, () -> filtered.add(1), parsed::add));
     return spark.createDataFrame(rows, EventColumns.INGESTED);
+  }
+
+  /**
+   * Parses one XES or CSV log, streaming, into rows of {@link EventColumns#INGESTED}: events and
+   * quarantined rows, told apart by their status. Rows the lifecycle filter leaves out are only counted
+   * ({@code onFiltered}); the file's profile goes to {@code onEnd} once, at its end, so a task that fails
+   * half-way adds nothing. A file that cannot be opened, or breaks off, quarantines one row saying so.
+   */
+  static Iterator<Row> parse(InputFile file, Configuration conf, Instant cutoff, Pseudonymiser pseudonymiser,
+      Runnable onFiltered, java.util.function.Consumer<ProfileAccumulator.Tally> onEnd) throws IOException {
+    InputStream in = open(file, conf);
+    Iterator<IngestRecord> records;
+    try {
+      records = file.format() == InputFile.Format.XES
+          ? new XesEventReader(in, xesOptions(file.read()))
+          : new CsvEventReader(in, file.read(), file.path());
+    } catch (UncheckedIOException e) {
+      closeQuietly(in);
+      ProfileAccumulator.Tally unreadable = new ProfileAccumulator.Tally(cutoff);
+      unreadable.quarantined();
+      onEnd.accept(unreadable);
+      return List.of(toRow(file, IngestRecord.bad(-1, -1, "cannot read the file: " + e.getMessage(), ""))).iterator();
+    }
+    ProfileAccumulator.Tally profile = new ProfileAccumulator.Tally(cutoff);
+    return new Iterator<Row>() {
+      private Row next;
+
+      private boolean broken;
+      private boolean profiled;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && !broken && readerHasNext()) {
+          IngestRecord r = records.next();
+          if (FILTERED_REASON.equals(r.reason())) {
+            onFiltered.run();
+          } else {
+            next = toRow(file, r, pseudonymiser);
+            count(r);
+          }
+        }
+        if (next == null) {
+          closeQuietly(in);
+          if (!profiled) {
+            onEnd.accept(profile);
+            profiled = true;
+          }
+        }
+        return next != null;
+      }
+
+      private void count(IngestRecord r) {
+        if (r.isBad()) {
+          profile.quarantined();
+        } else {
+          profile.event(r.tsMicros(), r.touchpoint(), r.channel(), r.owner());
+        }
+      }
+
+      /** A file that breaks off (a truncated gzip, a failing disk) quarantines one row saying so. */
+      private boolean readerHasNext() {
+        try {
+          return records.hasNext();
+        } catch (RuntimeException e) {
+          broken = true;
+          next = toRow(file, IngestRecord.bad(-1, -1, "cannot read the rest of the file: " + e.getMessage(), ""));
+          profile.quarantined();
+          return false;
+        }
+      }
+
+      @Override
+      public Row next() {
+        hasNext();
+        Row r = next;
+        next = null;
+        return r;
+      }
+    };
   }
 
   static ReadOptions xesOptions(ReadOptions o) {

@@ -41,12 +41,36 @@ public final class JourneyJob {
 
   private JourneyJob() {}
 
+  /** How the events were grouped by customer when they lay clustered: streamed, no shuffle. */
+  public static final String STREAMED = "streamed: the events lay clustered by customer, no shuffle";
+  /** How the events were grouped by customer otherwise: shuffled, for a reason given after this. */
+  public static final String SHUFFLED = "shuffled by customer: ";
+
   /**
-   * What the job judged and counted, and how it grouped the events by customer: {@code shuffleReason}
-   * is null when they were streamed as they lay (clustered), else why they had to be shuffled.
+   * What the job judged and counted, and how it grouped the events by customer ({@code grouping}, for
+   * the manifest): {@link #STREAMED}, {@link #SHUFFLED} and why, or in memory (a small log, without Spark).
    */
   public record Result(Instant cutoff, Instant firstEvent, Instant lastEvent, long eventsAfterCutoff,
-      TransitionCounts counts, String shuffleReason) {}
+      TransitionCounts counts, String grouping) {
+
+    /** Whether the events were streamed as they lay, with no shuffle. */
+    public boolean streamed() {
+      return STREAMED.equals(grouping);
+    }
+  }
+
+  /**
+   * The instant fates are judged at: the explicit cut-off, else the latest event; fails when every
+   * event lies after it.
+   */
+  public static Instant effectiveCutoff(EventProfile profile, Instant cutoff) {
+    Instant effective = cutoff != null ? cutoff : profile.last() != null ? profile.last() : Instant.EPOCH;
+    if (profile.events() > 0 && profile.afterCutoff() == profile.events()) {
+      throw new InputException("No event lies at or before the cut-off " + effective + ": all " + profile.events()
+          + " events are later (the first is at " + profile.first() + ")");
+    }
+    return effective;
+  }
 
   public static Result run(SparkSession spark, Dataset<Row> events, EventProfile profile, JourneyRules rules,
       Instant cutoff, String journeysDir) {
@@ -63,11 +87,7 @@ public final class JourneyJob {
     Instant last = profile.last();
     long total = profile.events();
     long afterCutoff = profile.afterCutoff();
-    Instant effectiveCutoff = cutoff != null ? cutoff : last != null ? last : Instant.EPOCH;
-    if (total > 0 && afterCutoff == total) {
-      throw new InputException("No event lies at or before the cut-off " + effectiveCutoff + ": all " + total
-          + " events are later (the first is at " + first + ")");
-    }
+    Instant effectiveCutoff = effectiveCutoff(profile, cutoff);
     String[][] dictionary = profile.combinations().toArray(String[][]::new);
 
     Dataset<Row> upToCutoff = events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff)));
@@ -81,7 +101,7 @@ public final class JourneyJob {
       if (notClustered.isEmpty()) {
         LOG.info("Streamed {} journeys from {} events clustered by customer, no shuffle",
             counts.value().journeys(), counts.value().events());
-        return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), null);
+        return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), STREAMED);
       }
       shuffleReason = notClustered.get();
     }
@@ -94,7 +114,7 @@ public final class JourneyJob {
     spark.sparkContext().setJobDescription(null);
     LOG.info("Built {} journeys from {} events of {} customers, cut-off {}", counts.value().journeys(),
         counts.value().events(), counts.value().customers(), effectiveCutoff);
-    return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), shuffleReason);
+    return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), SHUFFLED + shuffleReason);
   }
 
   /**

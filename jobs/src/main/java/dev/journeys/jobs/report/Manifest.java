@@ -115,9 +115,7 @@ public final class Manifest {
 
   public void journeys(JourneyJob.Result result) {
     root.put("cut_off", result.cutoff().toString());
-    root.put("journeys_grouping", result.shuffleReason() == null
-        ? "streamed: the events lay clustered by customer, no shuffle"
-        : "shuffled by customer: " + result.shuffleReason());
+    root.put("journeys_grouping", result.grouping());
     root.put("first_event", result.firstEvent() == null ? null : result.firstEvent().toString());
     root.put("last_event", result.lastEvent() == null ? null : result.lastEvent().toString());
     counts.put("events_after_cut_off", result.eventsAfterCutoff());

@@ -1,6 +1,7 @@
 package dev.journeys.jobs.report;
 
 import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.ParquetTables;
 import dev.journeys.jobs.transition.TransitionRows;
 import dev.journeys.jobs.variant.VariantJob;
 import dev.journeys.model.metric.RepeatWindow;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -56,17 +58,18 @@ public final class Outputs {
     }
   }
 
-  /** Streams the variants table to {@code variants.csv} in rank order; returns the number of variants. */
-  public long writeVariantsCsv(SparkSession spark) {
-    long n = 0;
-    try (Csv csv = Csv.create(dir.resolve("variants.csv"), List.of(VariantJob.COLUMNS))) {
-      Iterator<Row> rows = spark.read().parquet(dir("variants")).orderBy("rank").toLocalIterator();
-      while (rows.hasNext()) {
-        csv.row(values(rows.next()));
-        n++;
+  /** Writes {@code quarantine.csv} from quarantined rows of {@link EventColumns#INGESTED}, already by file and line. */
+  public void writeQuarantineCsv(List<Row> quarantined) {
+    int[] columns = QUARANTINE_COLUMNS.stream().mapToInt(EventColumns.INGESTED::fieldIndex).toArray();
+    try (Csv csv = Csv.create(dir.resolve("quarantine.csv"), QUARANTINE_COLUMNS)) {
+      for (Row r : quarantined) {
+        List<Object> v = new ArrayList<>(columns.length);
+        for (int c : columns) {
+          v.add(r.get(c));
+        }
+        csv.row(v);
       }
     }
-    return n;
   }
 
   /** Writes {@code variants.csv} from rows already in rank order; returns the number of variants. */
@@ -77,10 +80,10 @@ public final class Outputs {
     return rows.size();
   }
 
-  public void writeTransitions(SparkSession spark, TransitionRows rows, List<Transition> transitions,
+  public void writeTransitions(Configuration hadoop, TransitionRows rows, List<Transition> transitions,
       List<RankedTransition> dropOff, List<RankedTransition> repeat) {
     List<Row> data = rows.rows(transitions, dropOff, repeat);
-    spark.createDataFrame(data, rows.schema()).coalesce(1).write().mode("overwrite").parquet(dir("transitions"));
+    ParquetTables.write(hadoop, dir("transitions"), rows.schema(), data.iterator());
     try (Csv csv = Csv.create(dir.resolve("transitions.csv"), rows.header())) {
       data.forEach(r -> csv.row(values(r)));
     }

@@ -47,11 +47,13 @@ public final class VariantJob {
 
   /** The variant table's rows in rank order, from the kernel's counts; null when it could not count them all. */
   public static List<Row> rows(VariantCounts counts, long totalJourneys, boolean judgesFates) {
-    if (counts.overflowed()) {
-      return null;
-    }
-    List<Row> rows = new ArrayList<>(counts.size());
-    for (Variant v : counts.table(totalJourneys, judgesFates)) {
+    return counts.overflowed() ? null : rows(counts.table(totalJourneys, judgesFates));
+  }
+
+  /** The variant table's rows, in the order of {@code variants}. */
+  public static List<Row> rows(List<Variant> variants) {
+    List<Row> rows = new ArrayList<>(variants.size());
+    for (Variant v : variants) {
       rows.add(RowFactory.create(v.rank(), v.journeys(), v.share(), v.cumulativeShare(), v.convertedShare(),
           v.droppedShare(), v.medianDurationSeconds(), v.sequence(), v.touchpoints().size()));
     }

@@ -139,8 +139,7 @@ public final class DirectlyFollowsBenchmark {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("events", events);
     figures.put("customers", customers);
-    figures.put("journeys_grouping", result.journeys().shuffleReason() == null ? "streamed, no shuffle"
-        : "shuffled: " + result.journeys().shuffleReason());
+    figures.put("journeys_grouping", result.journeys().grouping());
     figures.put("cores", Runtime.getRuntime().availableProcessors());
     figures.put("spark_master", spark.sparkContext().master());
     figures.put("spark_default_parallelism", spark.sparkContext().defaultParallelism());
@@ -182,8 +181,7 @@ public final class DirectlyFollowsBenchmark {
       figures.put("raw_full_run_seconds", rawSeconds);
       figures.put("raw_stage_seconds", rawProgress.durations());
       figures.put("raw_events_per_second", rawEvents / rawSeconds);
-      figures.put("raw_journeys_grouping", rawResult.journeys().shuffleReason() == null ? "streamed, no shuffle"
-          : "shuffled: " + rawResult.journeys().shuffleReason());
+      figures.put("raw_journeys_grouping", rawResult.journeys().grouping());
       System.out.printf(Locale.ROOT, "%nRaw exports of %,d customers (%,d events): read, stitched and analysed in %.1fs "
           + "(%,.0f events/s)%n", rawCustomers, rawEvents, rawSeconds, rawEvents / rawSeconds);
     }

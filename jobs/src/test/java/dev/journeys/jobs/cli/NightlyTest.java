@@ -89,6 +89,20 @@ class NightlyTest {
   }
 
   @Test
+  void aSmallLogsNightlyRunsWithoutSparkAndFinishesItsDate() throws IOException {
+    MainTest.Outcome o = MainTest.run("nightly", "--config", config.toString(), "--date", "2026-03-02",
+        "--out", dir.resolve("nightly").toString());
+
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(o.out()).contains("without Spark");
+    JsonNode day = manifest("2026-03-02");
+    assertThat(day.get("journeys_grouping").asText()).startsWith("in memory");
+    assertThat(day.get("counts").get("events_before_window").asLong()).isEqualTo(2);
+    assertThat(dir.resolve("nightly/dt=2026-03-02/summary.json")).exists();
+    assertThat(dir.resolve("nightly/_unfinished-dt=2026-03-02")).doesNotExist();
+  }
+
+  @Test
   void aBadDateIsAUsageError() {
     MainTest.Outcome o = MainTest.run("nightly", "--config", config.toString(), "--date", "02/03/2026");
     assertThat(o.exit()).isEqualTo(2);

@@ -83,8 +83,8 @@ class ClusteredJourneysTest {
         dir.resolve("run-shuffled").toString(), false);
     assertThat(table(streamed.counts())).isEqualTo(table(shuffled.counts()));
     assertThat(parts(dir.resolve("run-streamed"))).isEqualTo(2);
-    assertThat(streamed.shuffleReason()).isNull();
-    assertThat(shuffled.shuffleReason()).contains("XES or CSV");
+    assertThat(streamed.streamed()).isTrue();
+    assertThat(shuffled.grouping()).startsWith(JourneyJob.SHUFFLED).contains("XES or CSV");
   }
 
   @Test
@@ -117,7 +117,7 @@ class ClusteredJourneysTest {
     JourneyJob.Result fallback = JourneyJob.run(spark(), events, EventProfile.of(events, CUTOFF), RULES, CUTOFF,
         dir.resolve("fallback").toString(), true);
     assertThat(table(fallback.counts())).isEqualTo(table(stream(sorted, "journeys-time-order").counts()));
-    assertThat(fallback.shuffleReason()).startsWith("the events are not clustered by customer")
+    assertThat(fallback.grouping()).startsWith(JourneyJob.SHUFFLED + "the events are not clustered by customer")
         .contains("not in time order");
   }
 

@@ -1,0 +1,112 @@
+package dev.journeys.jobs.journey;
+
+import dev.journeys.jobs.ingest.EventProfile;
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.JourneyColumns;
+import dev.journeys.jobs.io.ParquetTables;
+import dev.journeys.jobs.variant.VariantJob;
+import dev.journeys.model.event.Micros;
+import dev.journeys.model.journey.Fate;
+import dev.journeys.model.journey.Journey;
+import dev.journeys.model.variant.Variants;
+import dev.journeys.model.journey.JourneyKernel;
+import dev.journeys.model.journey.JourneyRules;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+
+/**
+ * Builds the journeys of a small log in this JVM alone: the events sorted by customer (and case), time,
+ * source order and sequence, exactly as the Spark job sorts them, streamed through the same kernel, and
+ * {@code journeys/} written as one Parquet file. Nothing here needs Spark.
+ */
+public final class LocalJourneys {
+
+  /** How the manifest says the events were grouped by customer here. */
+  public static final String IN_MEMORY = "in memory: a small log, sorted by customer in one JVM without Spark";
+
+  private static final int CUSTOMER = EventColumns.INGESTED.fieldIndex(EventColumns.CUSTOMER_ID);
+  private static final int CASE = EventColumns.INGESTED.fieldIndex(EventColumns.CASE_ID);
+  private static final int TS = EventColumns.INGESTED.fieldIndex(EventColumns.TS);
+  private static final int TOUCHPOINT = EventColumns.INGESTED.fieldIndex(EventColumns.TOUCHPOINT);
+  private static final int CHANNEL = EventColumns.INGESTED.fieldIndex(EventColumns.CHANNEL);
+  private static final int OWNER = EventColumns.INGESTED.fieldIndex(EventColumns.OWNER);
+  private static final int SOURCE_ORDER = EventColumns.INGESTED.fieldIndex(EventColumns.SOURCE_ORDER);
+  private static final int SEQ = EventColumns.INGESTED.fieldIndex(EventColumns.SEQ);
+  private static final int ASSISTED = EventColumns.INGESTED.fieldIndex(EventColumns.ASSISTED);
+
+  private LocalJourneys() {}
+
+  /** What {@link JourneyJob#run} would return, and the journeys as rows of {@link JourneyColumns#SCHEMA}. */
+  public record Built(JourneyJob.Result result, List<Row> journeys) {}
+
+  /**
+   * Builds the journeys of {@code events} (rows of {@link EventColumns#INGESTED}, all readable) up to the
+   * cut-off and writes them to {@code journeysDir}.
+   */
+  public static Built run(Configuration conf, List<Row> events, EventProfile profile, JourneyRules rules,
+      Instant cutoff, String journeysDir) {
+    Instant effectiveCutoff = JourneyJob.effectiveCutoff(profile, cutoff);
+    long cutoffMicros = Micros.of(effectiveCutoff);
+    String[][] combinations = profile.combinations().toArray(String[][]::new);
+    Map<List<String>, Integer> handles = new HashMap<>();
+    for (int i = 0; i < combinations.length; i++) {
+      handles.put(java.util.Arrays.asList(combinations[i]), i);
+    }
+
+    List<Row> upToCutoff = new ArrayList<>(events.size());
+    for (Row e : events) {
+      if (Micros.of((Instant) e.get(TS)) <= cutoffMicros) {
+        upToCutoff.add(e);
+      }
+    }
+    Comparator<Row> byTime = Comparator.<Row, Instant>comparing(e -> (Instant) e.get(TS))
+        .thenComparingInt(e -> e.getInt(SOURCE_ORDER)).thenComparingLong(e -> e.getLong(SEQ));
+    Comparator<Row> order = Comparator.comparing((Row e) -> e.getString(CUSTOMER));
+    if (rules.perCase()) {
+      order = order.thenComparing(e -> e.getString(CASE), Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+    upToCutoff.sort(order.thenComparing(byTime));
+
+    ArrayDeque<Row> journeys = new ArrayDeque<>();
+    KernelPartition partition = new KernelPartition(rules, cutoffMicros, null, combinations);
+    JourneyKernel kernel = partition.kernel(journeys);
+    List<Row> written = new ArrayList<>();
+    for (Row e : upToCutoff) {
+      Integer handle = handles.get(java.util.Arrays.asList(e.getString(TOUCHPOINT), e.getString(CHANNEL),
+          e.getString(OWNER)));
+      if (handle == null) {
+        throw new IllegalStateException("The profile lacks the combination of the event " + e);
+      }
+      kernel.add(e.getString(CUSTOMER), rules.perCase() ? e.getString(CASE) : null,
+          Micros.of((Instant) e.get(TS)), handle, !e.isNullAt(ASSISTED) && e.getBoolean(ASSISTED));
+      written.addAll(journeys);
+      journeys.clear();
+    }
+    kernel.flush();
+    written.addAll(journeys);
+    ParquetTables.write(conf, journeysDir, JourneyColumns.SCHEMA, written.iterator());
+    return new Built(new JourneyJob.Result(effectiveCutoff, profile.first(), profile.last(), profile.afterCutoff(),
+        kernel.counts(), IN_MEMORY), written);
+  }
+
+  /** The variant table of {@code journeys} (rows of {@link JourneyColumns#SCHEMA}), in rank order. */
+  public static List<Row> variants(List<Row> journeys, boolean judgesFates) {
+    Map<String, Fate> fates = new HashMap<>();
+    for (Fate f : Fate.values()) {
+      fates.put(f.label(), f);
+    }
+    List<Journey> all = new ArrayList<>(journeys.size());
+    for (Row r : journeys) {
+      all.add(new Journey(r.getString(0), r.getInt(1), r.getString(2), (Instant) r.get(3), (Instant) r.get(4),
+          fates.get(r.getString(7)), java.util.Arrays.asList((String[]) r.get(8))));
+    }
+    return VariantJob.rows(Variants.of(all, judgesFates));
+  }
+}
