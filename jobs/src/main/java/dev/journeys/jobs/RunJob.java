@@ -10,6 +10,7 @@ import dev.journeys.jobs.ingest.LocalIngest;
 import dev.journeys.jobs.io.ParquetTables;
 import dev.journeys.jobs.journey.LocalJourneys;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.types.StructType;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.journey.JourneyJob;
@@ -128,7 +129,7 @@ public final class RunJob {
       // Too many variants for the kernel to count: the journeys table is grouped instead.
       variantRows = engine.variants(outputs, counts.journeys(), config.rules().judgesFates());
     }
-    ParquetTables.write(engine.hadoop(), outputs.dir("variants"), VariantJob.SCHEMA, variantRows.iterator());
+    engine.writeTable(outputs.dir("variants"), VariantJob.SCHEMA, variantRows);
     long variantCount = outputs.writeVariantsCsv(variantRows);
     progress.done(String.format(Locale.ROOT, "%,d variants", variantCount));
     manifest.count("variants", variantCount);
@@ -139,7 +140,8 @@ public final class RunJob {
         ? table.rankByDropOff(config.rankBy(), config.minPassages()) : List.of();
     List<RankedTransition> repeat = table.rankByRepeatContact(config.rankBy(), config.minPassages());
     TransitionRows rows = new TransitionRows(config.rules().repeatWindows());
-    outputs.writeTransitions(engine.hadoop(), rows, table.transitions(), dropOff, repeat);
+    engine.writeTable(outputs.dir("transitions"), rows.schema(),
+        outputs.writeTransitions(rows, table.transitions(), dropOff, repeat));
     outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs());
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.count("transitions", table.transitions().size());
@@ -151,6 +153,7 @@ public final class RunJob {
     new GraphExport(graph, w, config.rules().repeatWindows().get(w).label()).write(out, insights);
     progress.done(graph.graph().vertexSet().size() + " touchpoints, " + graph.graph().edgeSet().size() + " edges");
 
+    engine.finishWrites();
     HtmlReport.write(out, manifest.toJson());
     manifest.write(out.resolve(Outputs.MANIFEST));
     return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
@@ -172,6 +175,14 @@ public final class RunJob {
 
     /** The variant table grouped from {@code journeys/}, in rank order, when the kernel could not count it. */
     List<Row> variants(Outputs outputs, long journeys, boolean judgesFates);
+
+    /** Writes a table that is on the driver, now or beside the rest of the run (see {@link #finishWrites}). */
+    default void writeTable(String dir, StructType schema, List<Row> rows) {
+      ParquetTables.write(hadoop(), dir, schema, rows.iterator());
+    }
+
+    /** Waits for tables still being written, and fails if one could not be. */
+    default void finishWrites() {}
   }
 
   private static final class SparkEngine implements Engine {
@@ -268,12 +279,50 @@ public final class RunJob {
       return hadoop;
     }
 
+    /**
+     * Writes the Parquet tables beside the analysis, on a second thread: on a small log, loading and warming
+     * up Parquet's writer costs more than the analysis itself, and nothing downstream reads them.
+     */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, "journeys-parquet-writer");
+          t.setDaemon(true);
+          return t;
+        });
+    private final List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+
+    LocalEngine() {
+      writer.submit(ParquetTables::warmUp);
+    }
+
     @Override
     public Ingest.Result ingest(List<InputFile> files, String out, RunConfig config) {
       LocalIngest.Result read = LocalIngest.run(hadoop, files, out, config.cutoff());
       events = read.events();
       quarantined = read.quarantined();
+      writes.add(writer.submit(() -> read.write(hadoop, out)));
       return read.ingest();
+    }
+
+    @Override
+    public void writeTable(String dir, StructType schema, List<Row> rows) {
+      writes.add(writer.submit(() -> ParquetTables.write(hadoop, dir, schema, rows.iterator())));
+    }
+
+    @Override
+    public void finishWrites() {
+      try {
+        for (java.util.concurrent.Future<?> w : writes) {
+          w.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while writing the Parquet tables", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } finally {
+        writer.shutdown();
+      }
     }
 
     @Override
@@ -291,9 +340,9 @@ public final class RunJob {
         manifest.count("events_before_window", events.size() - inWindow.size());
         profile = LocalIngest.profile(inWindow, config.cutoff());
       }
-      LocalJourneys.Built built = LocalJourneys.run(hadoop, inWindow, profile, config.rules(), config.cutoff(),
-          outputs.dir("journeys"));
+      LocalJourneys.Built built = LocalJourneys.run(inWindow, profile, config.rules(), config.cutoff());
       journeys = built.journeys();
+      writes.add(writer.submit(() -> LocalJourneys.write(hadoop, outputs.dir("journeys"), built.journeys())));
       return built.result();
     }
 

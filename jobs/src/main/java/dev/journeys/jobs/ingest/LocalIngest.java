@@ -23,8 +23,22 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class LocalIngest {
 
-  /** What was read: the ingest figures (with no Spark dataset) and the events, as rows of {@link EventColumns#INGESTED}. */
-  public record Result(Ingest.Result ingest, List<Row> events, List<Row> quarantined) {}
+  /**
+   * What was read: the ingest figures (with no Spark dataset), the events and the quarantined rows (by file
+   * and line), as rows of {@link EventColumns#INGESTED}.
+   */
+  public record Result(Ingest.Result ingest, List<Row> events, List<Row> quarantined) {
+
+    /** Writes {@code events/} and {@code quarantine/} (each only when it has rows), as {@link Ingest} does. */
+    public void write(Configuration conf, String outDir) {
+      if (!events.isEmpty()) {
+        ParquetTables.write(conf, outDir + "/events", Ingest.STORED, stored(events));
+      }
+      if (!quarantined.isEmpty()) {
+        ParquetTables.write(conf, outDir + "/quarantine", Ingest.STORED, stored(quarantined));
+      }
+    }
+  }
 
   private LocalIngest() {}
 
@@ -34,7 +48,10 @@ public final class LocalIngest {
         .allMatch(f -> f.format() == InputFile.Format.XES || f.format() == InputFile.Format.CSV);
   }
 
-  /** Reads {@code logs} one after the other; the profile's late events are those after {@code cutoff} (null: none). */
+  /**
+   * Reads {@code logs} one after the other; the profile's late events are those after {@code cutoff} (null:
+   * none). Clears {@code events/} and {@code quarantine/}; {@link Result#write} writes them.
+   */
   public static Result run(Configuration conf, List<InputFile> logs, String outDir, Instant cutoff) {
     if (!canRead(logs)) {
       throw new IllegalArgumentException("Only XES and CSV logs are read without Spark, not " + logs);
@@ -61,15 +78,9 @@ public final class LocalIngest {
         ("ok".equals(r.getString(status)) ? events : bad).add(r);
       }
     }
-    if (!events.isEmpty()) {
-      ParquetTables.write(conf, outDir + "/events", Ingest.STORED, stored(events));
-    }
-    if (!bad.isEmpty()) {
-      bad.sort(Comparator.comparing((Row r) -> r.getString(EventColumns.INGESTED.fieldIndex(EventColumns.FILE)),
-              Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparingLong(r -> r.getLong(EventColumns.INGESTED.fieldIndex(EventColumns.LINE))));
-      ParquetTables.write(conf, outDir + "/quarantine", Ingest.STORED, stored(bad));
-    }
+    bad.sort(Comparator.comparing((Row r) -> r.getString(EventColumns.INGESTED.fieldIndex(EventColumns.FILE)),
+            Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparingLong(r -> r.getLong(EventColumns.INGESTED.fieldIndex(EventColumns.LINE))));
     EventProfile profile = tally.profile();
     long quarantined = tally.quarantinedRows();
     Ingest.Result result = new Ingest.Result(null, profile, profile.events() + quarantined, profile.events(),

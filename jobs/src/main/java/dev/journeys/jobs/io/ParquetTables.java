@@ -64,6 +64,38 @@ public final class ParquetTables {
     }
   }
 
+  /**
+   * Writes and deletes a one-row table of every column type the outputs use, in a temporary folder: on a
+   * fresh JVM this loads and initialises the writer's classes (Spark's write support, Parquet's encoders,
+   * its metadata), about two seconds of a small log's run, so a thread can do it while the log is parsed.
+   */
+  public static void warmUp() {
+    java.nio.file.Path dir = null;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("journeys-warm-up");
+      StructType schema = new StructType().add("s", org.apache.spark.sql.types.DataTypes.StringType)
+          .add("i", org.apache.spark.sql.types.DataTypes.IntegerType)
+          .add("l", org.apache.spark.sql.types.DataTypes.LongType)
+          .add("d", org.apache.spark.sql.types.DataTypes.DoubleType)
+          .add("b", org.apache.spark.sql.types.DataTypes.BooleanType)
+          .add("t", org.apache.spark.sql.types.DataTypes.TimestampType)
+          .add("a", org.apache.spark.sql.types.DataTypes.createArrayType(org.apache.spark.sql.types.DataTypes.StringType));
+      Row row = org.apache.spark.sql.RowFactory.create("x", 1, 2L, 3.0, true, java.time.Instant.EPOCH,
+          new String[] {"y"});
+      write(new Configuration(), dir.resolve("t").toString(), schema, java.util.List.of(row).iterator());
+    } catch (IOException | RuntimeException e) {
+      // Only a warm-up: the real write reports its own errors.
+    } finally {
+      if (dir != null) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+          // A temporary folder left behind is harmless.
+        }
+      }
+    }
+  }
+
   private static final class Builder extends ParquetWriter.Builder<InternalRow, Builder> {
 
     Builder(Path file) {

@@ -48,10 +48,9 @@ public final class LocalJourneys {
 
   /**
    * Builds the journeys of {@code events} (rows of {@link EventColumns#INGESTED}, all readable) up to the
-   * cut-off and writes them to {@code journeysDir}.
+   * cut-off; {@link #write} writes them.
    */
-  public static Built run(Configuration conf, List<Row> events, EventProfile profile, JourneyRules rules,
-      Instant cutoff, String journeysDir) {
+  public static Built run(List<Row> events, EventProfile profile, JourneyRules rules, Instant cutoff) {
     Instant effectiveCutoff = JourneyJob.effectiveCutoff(profile, cutoff);
     long cutoffMicros = Micros.of(effectiveCutoff);
     String[][] combinations = profile.combinations().toArray(String[][]::new);
@@ -91,9 +90,13 @@ public final class LocalJourneys {
     }
     kernel.flush();
     written.addAll(journeys);
-    ParquetTables.write(conf, journeysDir, JourneyColumns.SCHEMA, written.iterator());
     return new Built(new JourneyJob.Result(effectiveCutoff, profile.first(), profile.last(), profile.afterCutoff(),
         kernel.counts(), IN_MEMORY), written);
+  }
+
+  /** Writes {@code journeys} (rows of {@link JourneyColumns#SCHEMA}) to {@code journeysDir}, as the Spark job would. */
+  public static void write(Configuration conf, String journeysDir, List<Row> journeys) {
+    ParquetTables.write(conf, journeysDir, JourneyColumns.SCHEMA, journeys.iterator());
   }
 
   /** The variant table of {@code journeys} (rows of {@link JourneyColumns#SCHEMA}), in rank order. */

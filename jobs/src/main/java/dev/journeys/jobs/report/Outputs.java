@@ -1,7 +1,6 @@
 package dev.journeys.jobs.report;
 
 import dev.journeys.jobs.io.EventColumns;
-import dev.journeys.jobs.io.ParquetTables;
 import dev.journeys.jobs.transition.TransitionRows;
 import dev.journeys.jobs.variant.VariantJob;
 import dev.journeys.model.metric.RepeatWindow;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -80,13 +78,14 @@ public final class Outputs {
     return rows.size();
   }
 
-  public void writeTransitions(Configuration hadoop, TransitionRows rows, List<Transition> transitions,
+  /** Writes {@code transitions.csv} and returns its rows, for the {@code transitions/} table. */
+  public List<Row> writeTransitions(TransitionRows rows, List<Transition> transitions,
       List<RankedTransition> dropOff, List<RankedTransition> repeat) {
     List<Row> data = rows.rows(transitions, dropOff, repeat);
-    ParquetTables.write(hadoop, dir("transitions"), rows.schema(), data.iterator());
     try (Csv csv = Csv.create(dir.resolve("transitions.csv"), rows.header())) {
       data.forEach(r -> csv.row(values(r)));
     }
+    return data;
   }
 
   /** {@code handoffs.csv}: the passages between owners, one row per pair of owners, most passages first. */
