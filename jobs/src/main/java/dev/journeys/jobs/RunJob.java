@@ -9,6 +9,7 @@ import dev.journeys.jobs.ingest.InputFiles;
 import dev.journeys.jobs.ingest.LocalIngest;
 import dev.journeys.jobs.io.ParquetTables;
 import dev.journeys.jobs.journey.LocalJourneys;
+import dev.journeys.jobs.journey.ParquetStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.types.StructType;
 import dev.journeys.jobs.ingest.Pseudonymiser;
@@ -197,8 +198,22 @@ public final class RunJob {
       return spark.sparkContext().hadoopConfiguration();
     }
 
+    /** The journeys when they were streamed with ingest; null when they are still to be built. */
+    private JourneyJob.Result streamed;
+    /** Why the events are known not to lie clustered by customer; null while they may. */
+    private String notClustered;
+
     @Override
     public Ingest.Result ingest(List<InputFile> files, String out, RunConfig config) {
+      if (config.windowStart() == null && ParquetStream.applies(files, config.rules())) {
+        // Parquet that lies clustered by customer is read, checked, counted and cut into journeys in one pass.
+        ParquetStream.Attempt attempt = ParquetStream.tryRun(spark, files, out, config.rules(), config.cutoff());
+        if (attempt.streamed().isPresent()) {
+          streamed = attempt.streamed().get().journeys();
+          return attempt.streamed().get().ingest();
+        }
+        notClustered = attempt.notClustered() ? attempt.whyNot() : null;
+      }
       return Ingest.run(spark, files, out, config.cutoff(), identities(config));
     }
 
@@ -218,8 +233,12 @@ public final class RunJob {
         events = events.filter(inWindow);
         profile = EventProfile.of(events, config.cutoff());
       }
+      if (streamed != null) {
+        return streamed;
+      }
       return JourneyJob.run(spark, events, profile, config.rules(), config.cutoff(), outputs.dir("journeys"),
-          ingest.maybeClustered());
+          notClustered != null ? notClustered
+              : ingest.maybeClustered() ? null : "events parsed from XES or CSV logs are not clustered by customer");
     }
 
     @Override

@@ -251,9 +251,26 @@ public final class Ingest {
         EventProfile.from(good, 1));
     tally.addQuarantined(bad);
     if (bad > 0) {
-      checked.filter(col(EventColumns.STATUS).equalTo("bad")).drop(EventColumns.STATUS)
-          .write().mode("append").parquet(outDir + "/quarantine");
+      writeQuarantined(checked, outDir);
     }
+  }
+
+  /** Appends the bad rows of {@code checked} (see {@link #parquet}) to {@code quarantine/}. */
+  public static void writeQuarantined(Dataset<Row> checked, String outDir) {
+    checked.filter(col(EventColumns.STATUS).equalTo("bad")).drop(EventColumns.STATUS)
+        .write().mode("append").parquet(outDir + "/quarantine");
+  }
+
+  /** Removes {@code events/} and {@code quarantine/} an earlier run left in {@code outDir}. */
+  public static void clear(SparkSession spark, String outDir) {
+    FileSystem fs = fileSystem(spark, outDir);
+    delete(fs, outDir + "/events");
+    delete(fs, outDir + "/quarantine");
+  }
+
+  /** Whether {@code outDir} holds quarantined rows. */
+  public static boolean hasQuarantine(SparkSession spark, String outDir) {
+    return exists(fileSystem(spark, outDir), outDir + "/quarantine");
   }
 
   /** How {@code events/} is stored: every ingested column but the status its folder stood for. */
@@ -261,7 +278,7 @@ public final class Ingest {
       java.util.Arrays.stream(EventColumns.INGESTED.fields()).filter(f -> !f.name().equals(EventColumns.STATUS))
           .toArray(org.apache.spark.sql.types.StructField[]::new));
 
-  static Column[] eventColumns() {
+  public static Column[] eventColumns() {
     return java.util.Arrays.stream(EventColumns.EVENT.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
   }
 
@@ -392,8 +409,11 @@ public final class Ingest {
         file.path(), r.line(), null, null, "ok");
   }
 
-  /** A Parquet input in the unified schema; rows without customer, time or touchpoint are quarantined. */
-  private static Dataset<Row> parquet(SparkSession spark, InputFile input) {
+  /**
+   * A Parquet input in the unified schema as rows of {@link EventColumns#INGESTED}: rows without customer,
+   * time or touchpoint have a reason and the status {@code bad}.
+   */
+  public static Dataset<Row> parquet(SparkSession spark, InputFile input) {
     Dataset<Row> df = spark.read().parquet(input.path());
     List<String> columns = List.of(df.columns());
     List<String> missing = new ArrayList<>();

@@ -48,8 +48,37 @@ final class ClusteredJourneys {
 
   private ClusteredJourneys() {}
 
-  /** What one task saw: its customer range, or the first event out of order. */
-  record Span(int partition, String first, String last, String disorder) implements Serializable {}
+  /**
+   * What one task saw: its customer range (null when it streamed no event) or the first event out of
+   * order, and its tally: readable rows (events), those after the cut-off, unreadable rows, and the
+   * events' first and last time in microseconds.
+   */
+  record Span(int partition, String first, String last, String disorder, long events, long late, long unreadable,
+      long firstTs, long lastTs) implements Serializable {}
+
+  /** What streaming found: why the events need a shuffle (empty when they were streamed), and every task's span. */
+  record Outcome(Optional<String> shuffleReason, List<Span> spans) {
+
+    long events() {
+      return spans.stream().mapToLong(Span::events).sum();
+    }
+
+    long late() {
+      return spans.stream().mapToLong(Span::late).sum();
+    }
+
+    long unreadable() {
+      return spans.stream().mapToLong(Span::unreadable).sum();
+    }
+
+    long firstTs() {
+      return spans.stream().mapToLong(Span::firstTs).min().orElse(Long.MAX_VALUE);
+    }
+
+    long lastTs() {
+      return spans.stream().mapToLong(Span::lastTs).max().orElse(Long.MIN_VALUE);
+    }
+  }
 
   /**
    * Streams {@code events} file by file through the kernel and writes the journeys to {@code journeysDir}.
@@ -59,15 +88,24 @@ final class ClusteredJourneys {
    */
   static Optional<String> tryRun(SparkSession spark, Dataset<Row> events, KernelPartition kernel,
       String journeysDir) {
+    return stream(spark, events, org.apache.spark.sql.functions.lit(true), kernel, journeysDir).shuffleReason();
+  }
+
+  /**
+   * As {@link #tryRun}, for events (rows of the unified schema) some of which may be unreadable
+   * ({@code readable} false: counted, not streamed) or after the kernel's cut-off (counted, not streamed).
+   */
+  static Outcome stream(SparkSession spark, Dataset<Row> events, org.apache.spark.sql.Column readable,
+      KernelPartition kernel, String journeysDir) {
     Dataset<Row> projected = events.select(col(EventColumns.CUSTOMER_ID), unix_micros(col(EventColumns.TS)),
         col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER), col(EventColumns.ASSISTED),
-        col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ));
+        col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ), readable);
     RDD<InternalRow> rows = wholeFiles(spark, projected);
     Optional<String> tooFew = tooFewFiles(rows.partitions(), spark.sparkContext().defaultParallelism(),
         SMALL_FILE_BYTES);
     if (tooFew.isPresent()) {
       LOG.info("Building journeys with a shuffle: {}", tooFew.get());
-      return tooFew;
+      return new Outcome(tooFew, List.of());
     }
     CollectionAccumulator<Span> spans = spark.sparkContext().collectionAccumulator("customer spans");
     JavaRDD<Row> journeys = rows.toJavaRDD().mapPartitionsWithIndex(
@@ -75,10 +113,11 @@ final class ClusteredJourneys {
     spark.sparkContext().setJobDescription("journeys: stream clustered events and count transitions");
     spark.createDataFrame(journeys, JourneyColumns.SCHEMA).write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);
-    Optional<String> why = check(spans.value(), rows.partitions())
+    List<Span> seen = new ArrayList<>(spans.value());
+    Optional<String> why = check(seen, rows.partitions())
         .map(w -> "the events are not clustered by customer: " + w);
     why.ifPresent(w -> LOG.info("Building journeys with a shuffle: {}", w));
-    return why;
+    return new Outcome(why, seen);
   }
 
   /**
@@ -133,7 +172,7 @@ final class ClusteredJourneys {
         return Optional.of(describe(partitions, s.partition()) + ": " + s.disorder());
       }
     }
-    List<Span> sorted = new ArrayList<>(spans);
+    List<Span> sorted = new ArrayList<>(spans.stream().filter(s -> s.first() != null).toList());
     sorted.sort(Comparator.comparing(s -> UTF8String.fromString(s.first())));
     for (int i = 1; i < sorted.size(); i++) {
       Span a = sorted.get(i - 1);

@@ -83,6 +83,16 @@ public final class JourneyJob {
    */
   public static Result run(SparkSession spark, Dataset<Row> events, EventProfile profile, JourneyRules rules,
       Instant cutoff, String journeysDir, boolean maybeClustered) {
+    return run(spark, events, profile, rules, cutoff, journeysDir,
+        maybeClustered ? null : "events parsed from XES or CSV logs are not clustered by customer");
+  }
+
+  /**
+   * As above; {@code notClustered} says why the events are known not to be clustered by customer, or is
+   * null when they may be, and are then first streamed without a shuffle.
+   */
+  public static Result run(SparkSession spark, Dataset<Row> events, EventProfile profile, JourneyRules rules,
+      Instant cutoff, String journeysDir, String notClustered) {
     Instant first = profile.first();
     Instant last = profile.last();
     long total = profile.events();
@@ -91,19 +101,19 @@ public final class JourneyJob {
     String[][] dictionary = profile.combinations().toArray(String[][]::new);
 
     Dataset<Row> upToCutoff = events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff)));
-    String shuffleReason = !maybeClustered ? "events parsed from XES or CSV logs are not clustered by customer"
+    String shuffleReason = notClustered != null ? notClustered
         : rules.perCase() ? "journeys per case need the events ordered by case" : null;
     if (shuffleReason == null) {
       TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
       spark.sparkContext().register(counts, "transition counts, streamed");
       KernelPartition kernel = new KernelPartition(rules, Micros.of(effectiveCutoff), counts, dictionary);
-      java.util.Optional<String> notClustered = ClusteredJourneys.tryRun(spark, upToCutoff, kernel, journeysDir);
-      if (notClustered.isEmpty()) {
+      java.util.Optional<String> streamFailed = ClusteredJourneys.tryRun(spark, upToCutoff, kernel, journeysDir);
+      if (streamFailed.isEmpty()) {
         LOG.info("Streamed {} journeys from {} events clustered by customer, no shuffle",
             counts.value().journeys(), counts.value().events());
         return new Result(effectiveCutoff, first, last, afterCutoff, counts.value(), STREAMED);
       }
-      shuffleReason = notClustered.get();
+      shuffleReason = streamFailed.get();
     }
     TransitionCountsAccumulator counts = new TransitionCountsAccumulator(rules.repeatWindows().size());
     spark.sparkContext().register(counts, "transition counts");

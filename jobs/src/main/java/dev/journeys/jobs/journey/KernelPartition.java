@@ -46,6 +46,11 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     return counts;
   }
 
+  /** The cut-off the kernel judges at, in microseconds. */
+  long cutoffMicros() {
+    return cutoffMicros;
+  }
+
   /** The declared (touchpoint, channel, owner) combinations; a combination's index is its handle. */
   String[][] combinations() {
     return combinations;

@@ -143,6 +143,78 @@ class ClusteredJourneysTest {
         .startsWith("1 input file(s) for 2 cores").contains("would leave cores idle");
   }
 
+  @Test
+  void clusteredParquetIsReadCheckedAndStreamedInOnePassWithTheOutputsOfTheUsualWay() throws IOException {
+    List<Row> withBad = new ArrayList<>(rows);
+    withBad.add(RowFactory.create("bad:1", "  ", null, Instant.parse("2026-02-01T00:00:00Z"), "web:home", "web", null,
+        "sample", 0, 1L, false));
+    withBad.add(RowFactory.create("bad:2", "zz-no-touchpoint", null, Instant.parse("2026-02-01T00:00:00Z"), null, "web",
+        null, "sample", 0, 2L, false));
+    Dataset<Row> all = spark().createDataFrame(withBad, EventColumns.EVENT);
+    write("one-pass", all.repartitionByRange(3, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    write("hashed", all.repartition(3, col(EventColumns.SEQ)));
+
+    dev.journeys.jobs.RunJob.Result fused = run("one-pass", "out-one-pass");
+    dev.journeys.jobs.RunJob.Result usual = run("hashed", "out-hashed");
+
+    assertThat(fused.journeys().grouping()).isEqualTo(JourneyJob.STREAMED);
+    assertThat(usual.journeys().grouping()).startsWith(JourneyJob.SHUFFLED + "the events are not clustered by customer");
+    assertThat(fused.ingest().quarantined()).isEqualTo(usual.ingest().quarantined()).isEqualTo(2);
+    assertThat(fused.ingest().eventsRead()).isEqualTo(usual.ingest().eventsRead()).isEqualTo(rows.size());
+    assertThat(fused.journeys().cutoff()).isEqualTo(usual.journeys().cutoff());
+    assertThat(fused.journeys().firstEvent()).isEqualTo(usual.journeys().firstEvent());
+    assertThat(fused.journeys().eventsAfterCutoff()).isEqualTo(usual.journeys().eventsAfterCutoff());
+    for (String file : List.of("transitions.csv", "variants.csv", "handoffs.csv", "graph.json")) {
+      assertThat(dir.resolve("out-one-pass").resolve(file)).as(file)
+          .hasSameBinaryContentAs(dir.resolve("out-hashed").resolve(file));
+    }
+    // The same rows, by the same file's line, but for the input's name.
+    assertThat(Files.readAllLines(dir.resolve("out-one-pass/quarantine.csv"))).hasSize(3)
+        .isEqualTo(Files.readAllLines(dir.resolve("out-hashed/quarantine.csv")).stream()
+            .map(line -> line.replace("/hashed,", "/one-pass,")).toList());
+    assertThat(spark().read().parquet(dir.resolve("out-one-pass/journeys").toString()).count())
+        .isEqualTo(fused.journeys().counts().journeys());
+  }
+
+  @Test
+  void anUnreadableRowHoldingTheLatestTimeSendsTheRunTheUsualWayAndTheCutOffIsTheLatestEvent() {
+    List<Row> withLateBad = new ArrayList<>(rows);
+    withLateBad.add(RowFactory.create("bad:1", "zz-late", null, Instant.parse("2030-01-01T00:00:00Z"), "  ", "web",
+        null, "sample", 0, 1L, false));
+    write("late-bad", spark().createDataFrame(withLateBad, EventColumns.EVENT)
+        .repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+
+    dev.journeys.jobs.RunJob.Result result = run("late-bad", "out-late-bad");
+
+    Instant latest = rows.stream().map(r -> (Instant) r.get(3)).max(Instant::compareTo).orElseThrow();
+    assertThat(result.journeys().cutoff()).isEqualTo(latest);
+    assertThat(result.journeys().grouping()).isEqualTo(JourneyJob.STREAMED);
+    assertThat(result.ingest().quarantined()).isEqualTo(1);
+  }
+
+  @Test
+  void aCutOffBeforeEveryEventOfClusteredParquetIsAnInputError() {
+    write("early", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
+        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("early", "out-early", "--cut-off",
+            "2000-01-01T00:00:00Z"))
+        .isInstanceOf(dev.journeys.jobs.ingest.InputException.class)
+        .hasMessageContaining("No event lies at or before the cut-off 2000-01-01T00:00:00Z");
+  }
+
+  private static dev.journeys.jobs.RunJob.Result run(String input, String out, String... more) {
+    List<String> args = new ArrayList<>(List.of("--journey-by", "customer", "--customer-column", "customer_id",
+        "--goal", SampleJourneys.GOAL, "--min-passages", "1"));
+    args.addAll(List.of(more));
+    dev.journeys.jobs.cli.RunOptions options = new dev.journeys.jobs.cli.RunOptions();
+    new picocli.CommandLine(options).parseArgs(args.toArray(String[]::new));
+    return dev.journeys.jobs.RunJob.run(spark(), options.toConfig(List.of(dir.resolve(input).toString()),
+        dir.resolve(out).toString()), dev.journeys.jobs.report.Progress.silent());
+  }
+
   private static Row event(String customer, String ts, String touchpoint, long seq) {
     return RowFactory.create("e" + seq, customer, null, Instant.parse(ts), touchpoint, "web", null, "s", 0, seq, false);
   }
