@@ -58,6 +58,10 @@ public final class ParquetStream {
     }
     Instant effective = cutoff;
     if (effective == null) {
+      effective = FooterTimes.latest(spark.sparkContext().hadoopConfiguration(), inputs).orElse(null);
+    }
+    if (effective == null) {
+      // No usable statistics in the files' footers: one query over the time column.
       spark.sparkContext().setJobDescription("ingest: the latest time in " + inputs.size() + " Parquet input(s)");
       Row latest = checked.agg(max(col(EventColumns.TS))).first();
       if (latest.isNullAt(0)) {

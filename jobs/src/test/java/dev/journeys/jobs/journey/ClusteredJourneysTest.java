@@ -205,6 +205,37 @@ class ClusteredJourneysTest {
         .hasMessageContaining("No event lies at or before the cut-off 2000-01-01T00:00:00Z");
   }
 
+  @Test
+  void theLatestTimeIsReadFromParquetFootersWhenTheyHoldUtcTimestampStatistics() {
+    Instant latest = rows.stream().map(r -> (Instant) r.get(3)).max(Instant::compareTo).orElseThrow();
+    Dataset<Row> all = all().repartition(2);
+    String key = "spark.sql.parquet.outputTimestampType";
+    String before = spark().conf().get(key);
+    try {
+      for (String type : List.of("TIMESTAMP_MICROS", "TIMESTAMP_MILLIS", "INT96")) {
+        spark().conf().set(key, type);
+        write("footer-" + type, all);
+      }
+    } finally {
+      spark().conf().set(key, before);
+    }
+
+    assertThat(FooterTimes.latest(spark().sparkContext().hadoopConfiguration(), inputs("footer-TIMESTAMP_MICROS")))
+        .contains(latest);
+    assertThat(FooterTimes.latest(spark().sparkContext().hadoopConfiguration(), inputs("footer-TIMESTAMP_MILLIS")))
+        .contains(latest);
+    // INT96 statistics are not ordered as times: the data is asked instead.
+    assertThat(FooterTimes.latest(spark().sparkContext().hadoopConfiguration(), inputs("footer-INT96"))).isEmpty();
+    assertThat(run("footer-INT96", "out-footer-INT96").journeys().cutoff()).isEqualTo(latest);
+  }
+
+  private static List<dev.journeys.jobs.ingest.InputFile> inputs(String name) {
+    dev.journeys.jobs.cli.RunOptions options = new dev.journeys.jobs.cli.RunOptions();
+    new picocli.CommandLine(options).parseArgs();
+    return dev.journeys.jobs.ingest.InputFiles.resolve(options.toConfig(List.of(dir.resolve(name).toString()),
+        dir.resolve("unused").toString()).sources(), spark().sparkContext().hadoopConfiguration());
+  }
+
   private static dev.journeys.jobs.RunJob.Result run(String input, String out, String... more) {
     List<String> args = new ArrayList<>(List.of("--journey-by", "customer", "--customer-column", "customer_id",
         "--goal", SampleJourneys.GOAL, "--min-passages", "1"));
