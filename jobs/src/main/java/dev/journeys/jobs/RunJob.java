@@ -224,6 +224,9 @@ public final class RunJob {
 
     @Override
     public JourneyJob.Result journeys(Ingest.Result ingest, RunConfig config, Manifest manifest, Outputs outputs) {
+      if (streamed != null) {
+        return streamed;
+      }
       Dataset<Row> events = ingest.events();
       EventProfile profile = ingest.profile();
       if (config.windowStart() != null) {
@@ -232,9 +235,6 @@ public final class RunJob {
         manifest.count("events_before_window", events.filter(functions.not(inWindow)).count());
         events = events.filter(inWindow);
         profile = EventProfile.of(events, config.cutoff());
-      }
-      if (streamed != null) {
-        return streamed;
       }
       return JourneyJob.run(spark, events, profile, config.rules(), config.cutoff(), outputs.dir("journeys"),
           notClustered != null ? notClustered

@@ -109,23 +109,13 @@ public final class LocalIngest {
   /** The rows as {@code events/} and {@code quarantine/} store them: without the status their folder stands for. */
   private static Iterator<Row> stored(List<Row> rows) {
     int width = Ingest.STORED.size();
-    Iterator<Row> all = rows.iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return all.hasNext();
+    return rows.stream().map(r -> {
+      Object[] values = new Object[width];
+      for (int i = 0; i < width; i++) {
+        values[i] = r.get(i);
       }
-
-      @Override
-      public Row next() {
-        Row r = all.next();
-        Object[] values = new Object[width];
-        for (int i = 0; i < width; i++) {
-          values[i] = r.get(i);
-        }
-        return RowFactory.create(values);
-      }
-    };
+      return RowFactory.create(values);
+    }).iterator();
   }
 
   private static FileSystem fileSystem(Configuration conf, String dir) {

@@ -54,10 +54,6 @@ public final class LocalJourneys {
     Instant effectiveCutoff = JourneyJob.effectiveCutoff(profile, cutoff);
     long cutoffMicros = Micros.of(effectiveCutoff);
     String[][] combinations = profile.combinations().toArray(String[][]::new);
-    Map<List<String>, Integer> handles = new HashMap<>();
-    for (int i = 0; i < combinations.length; i++) {
-      handles.put(java.util.Arrays.asList(combinations[i]), i);
-    }
 
     List<Row> upToCutoff = new ArrayList<>(events.size());
     for (Row e : events) {
@@ -76,22 +72,14 @@ public final class LocalJourneys {
     ArrayDeque<Row> journeys = new ArrayDeque<>();
     KernelPartition partition = new KernelPartition(rules, cutoffMicros, null, combinations);
     JourneyKernel kernel = partition.kernel(journeys);
-    List<Row> written = new ArrayList<>();
     for (Row e : upToCutoff) {
-      Integer handle = handles.get(java.util.Arrays.asList(e.getString(TOUCHPOINT), e.getString(CHANNEL),
-          e.getString(OWNER)));
-      if (handle == null) {
-        throw new IllegalStateException("The profile lacks the combination of the event " + e);
-      }
-      kernel.add(e.getString(CUSTOMER), rules.perCase() ? e.getString(CASE) : null,
-          Micros.of((Instant) e.get(TS)), handle, !e.isNullAt(ASSISTED) && e.getBoolean(ASSISTED));
-      written.addAll(journeys);
-      journeys.clear();
+      kernel.add(e.getString(CUSTOMER), rules.perCase() ? e.getString(CASE) : null, Micros.of((Instant) e.get(TS)),
+          e.getString(TOUCHPOINT), e.getString(CHANNEL), e.getString(OWNER),
+          !e.isNullAt(ASSISTED) && e.getBoolean(ASSISTED));
     }
     kernel.flush();
-    written.addAll(journeys);
     return new Built(new JourneyJob.Result(effectiveCutoff, profile.first(), profile.last(), profile.afterCutoff(),
-        kernel.counts(), IN_MEMORY), written);
+        kernel.counts(), IN_MEMORY), new ArrayList<>(journeys));
   }
 
   /** Writes {@code journeys} (rows of {@link JourneyColumns#SCHEMA}) to {@code journeysDir}, as the Spark job would. */
