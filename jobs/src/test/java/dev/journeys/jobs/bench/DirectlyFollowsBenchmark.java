@@ -32,8 +32,9 @@ import picocli.CommandLine;
 
 /**
  * Generates a sample log as Parquet in the unified event schema, then times, side by side in one run,
- * our full analysis on it and DuckDB's bare directly-follows counts on the same files, and prints
- * both times and their ratio. Run it with {@code ./journeys benchmark [--events N] [--dir DIR] [--reuse]}.
+ * our full analysis on it and DuckDB's bare directly-follows counts on the same files, our ingest of raw
+ * exports, and our analysis on one core against all of them ({@link CoreScaling}), and prints the times
+ * and their ratios. Run it with {@code ./journeys benchmark [--events N] [--dir DIR] [--reuse] [--scaling R]}.
  */
 public final class DirectlyFollowsBenchmark {
 
@@ -60,31 +61,58 @@ public final class DirectlyFollowsBenchmark {
     long rawCustomers = 20_000;
     Path dir = Path.of("/tmp/journeys-benchmark");
     boolean reuse = false;
+    int scalingRounds = 3;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
         case "--raw-customers" -> rawCustomers = Long.parseLong(args[++i].replace("_", ""));
         case "--dir" -> dir = Path.of(args[++i]);
         case "--reuse" -> reuse = true;
+        case "--scaling" -> scalingRounds = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: ./journeys benchmark [--events N] [--raw-customers N] [--dir DIR] [--reuse]\n"
+          System.err.println("usage: ./journeys benchmark [--events N] [--raw-customers N] [--dir DIR] [--reuse] "
+              + "[--scaling ROUNDS]\n"
               + "  --events N          size of the generated event log (default 10,000,000)\n"
               + "  --raw-customers N   customers in the raw exports whose ingest is timed (default 20,000; 0: skip)\n"
               + "  --dir DIR           where the data and benchmark.json go (default /tmp/journeys-benchmark)\n"
-              + "  --reuse             use DIR/events.parquet as a previous run generated it, whatever its size");
+              + "  --reuse             use DIR/events.parquet as a previous run generated it, whatever its size\n"
+              + "  --scaling ROUNDS    rounds of the analysis on local[1] against local[n], side by side (default 3; "
+              + "0: skip;\n"
+              + "                      only on an embedded master of n >= 2 cores)");
           System.exit(2);
         }
       }
     }
+    dir = dir.toAbsolutePath();
     SparkSession spark = Sparks.session("journeys benchmark");
+    Map<String, Object> figures;
+    int cores;
     try {
-      run(spark, events, rawCustomers, dir.toAbsolutePath(), reuse);
+      figures = run(spark, events, rawCustomers, dir, reuse);
+      cores = CoreScaling.localCores(spark.sparkContext().master(), Runtime.getRuntime().availableProcessors());
     } finally {
       spark.stop();
     }
+    if (scalingRounds > 0 && cores >= 2) {
+      // After the session above is stopped: each round starts its own, on one core and on all of them.
+      figures.put("core_scaling", CoreScaling.measure(analysis(dir), cores, scalingRounds, System.out));
+    } else if (scalingRounds > 0) {
+      System.out.println("\nCores side by side: skipped, the master is not an embedded one of two or more cores");
+    }
+    Files.writeString(dir.resolve("benchmark.json"),
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
+    System.out.println("Figures in " + dir.resolve("benchmark.json"));
   }
 
-  static void run(SparkSession spark, long targetEvents, long rawCustomers, Path dir, boolean reuse)
+  /** The analysis the benchmark times: the demo's options on the generated log. */
+  static RunConfig analysis(Path dir) {
+    RunOptions options = new RunOptions();
+    new CommandLine(options).parseArgs(DemoCommand.demoArguments().toArray(String[]::new));
+    return options.toConfig(List.of(dir.resolve("events.parquet").toString()), dir.resolve("out").toString());
+  }
+
+  /** Generates (or reuses) the log, times our analysis, DuckDB's queries and raw ingest; prints and returns the figures. */
+  static Map<String, Object> run(SparkSession spark, long targetEvents, long rawCustomers, Path dir, boolean reuse)
       throws Exception {
     Path input = dir.resolve("events.parquet");
     long started = System.nanoTime();
@@ -96,9 +124,7 @@ public final class DirectlyFollowsBenchmark {
     System.out.printf(Locale.ROOT, "%s %,d events in %s (%.1fs)%n", generated ? "Generated" : "Reusing", events, input,
         seconds(started));
 
-    RunOptions options = new RunOptions();
-    new CommandLine(options).parseArgs(DemoCommand.demoArguments().toArray(String[]::new));
-    RunConfig analysis = options.toConfig(List.of(input.toString()), dir.resolve("out").toString());
+    RunConfig analysis = analysis(dir);
     // Twice in this JVM: the first run pays for the JIT compiling Spark's and our code (on two cores, about
     // half their time on 10 million events), the second shows the steady state, as DuckDB's later runs do.
     started = System.nanoTime();
@@ -185,8 +211,6 @@ public final class DirectlyFollowsBenchmark {
       System.out.printf(Locale.ROOT, "%nRaw exports of %,d customers (%,d events): read, stitched and analysed in %.1fs "
           + "(%,.0f events/s)%n", rawCustomers, rawEvents, rawSeconds, rawEvents / rawSeconds);
     }
-    Files.writeString(dir.resolve("benchmark.json"),
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
     System.out.printf(Locale.ROOT, "%nOn %,d events (%d cores, Spark %s):%n", events,
         Runtime.getRuntime().availableProcessors(), spark.sparkContext().master());
     System.out.printf(Locale.ROOT, "  journeys, full analysis:          %7.1fs  (%,.0f events/s; first run in this JVM: %.1fs)%n",
@@ -203,7 +227,7 @@ public final class DirectlyFollowsBenchmark {
           duckDbVariantsFailure, duckDbMemoryLimit());
       System.out.printf(Locale.ROOT, "  ratio journeys / DuckDB:          %7.2f (directly-follows)%n", ours / duckDb);
     }
-    System.out.println("Figures in " + dir.resolve("benchmark.json"));
+    return figures;
   }
 
   /** Writes the sample customers as Parquet, generated in parallel: each customer depends only on its number. */
