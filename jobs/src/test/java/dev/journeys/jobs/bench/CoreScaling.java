@@ -7,11 +7,11 @@ import dev.journeys.jobs.report.Progress;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,14 +67,12 @@ final class CoreScaling {
     for (int i = 0; i < ratios.length; i++) {
       ratios[i] = one.get(i).seconds() / many.get(i).seconds();
     }
-    Arrays.sort(ratios);
-    int n = ratios.length;
-    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    return DirectlyFollowsBenchmark.median(ratios);
   }
 
   /** Measures {@code rounds} rounds on 1 and {@code cores} cores; the figures for benchmark.json. */
   static Map<String, Object> measure(RunConfig analysis, int cores, int rounds, PrintStream out)
-      throws java.util.concurrent.TimeoutException {
+      throws TimeoutException {
     List<Run> one = new ArrayList<>();
     List<Run> many = new ArrayList<>();
     out.printf(Locale.ROOT, "%nCores, side by side: %d rounds of local[1] and local[%d], fresh sessions, the second of "
@@ -99,7 +97,7 @@ final class CoreScaling {
     return json;
   }
 
-  private static Run timed(RunConfig analysis, int cores) throws java.util.concurrent.TimeoutException {
+  private static Run timed(RunConfig analysis, int cores) throws TimeoutException {
     SparkSession spark = SparkSession.builder().config(Sparks.configure(new SparkConf()
         .setMaster("local[" + cores + "]").setAppName("journeys benchmark, local[" + cores + "]")
         .set("spark.ui.enabled", "false"))).getOrCreate();

@@ -288,10 +288,12 @@ public final class DirectlyFollowsBenchmark {
     }
   }
 
-  private static double median(double[] runs) {
-    double[] sorted = runs.clone();
+  /** The median; of an even number of values, the mean of the middle two. */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static double seconds(long since) {
