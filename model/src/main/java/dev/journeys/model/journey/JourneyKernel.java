@@ -78,10 +78,11 @@ public final class JourneyKernel {
   private int[] repeatCount;
   private byte[] repeatFlags;
 
-  // Touchpoint combinations declared ahead (see declare), by handle.
-  private int[] declaredTouchpoint = new int[0];
-  private int[] declaredChannel = new int[0];
-  private int[] declaredOwner = new int[0];
+  // Touchpoint combinations declared ahead (see declare), by handle; the arrays grow by doubling.
+  private int declared;
+  private int[] declaredTouchpoint = new int[16];
+  private int[] declaredChannel = new int[16];
+  private int[] declaredOwner = new int[16];
 
   private long events;
   private long customers;
@@ -137,10 +138,13 @@ public final class JourneyKernel {
    * and skip the per-event name look-ups. Handles are 0, 1, 2, … in declaration order.
    */
   public int declare(String touchpoint, String channelName, String ownerName) {
-    int handle = declaredTouchpoint.length;
-    declaredTouchpoint = Arrays.copyOf(declaredTouchpoint, handle + 1);
-    declaredChannel = Arrays.copyOf(declaredChannel, handle + 1);
-    declaredOwner = Arrays.copyOf(declaredOwner, handle + 1);
+    int handle = declared++;
+    if (handle == declaredTouchpoint.length) {
+      int size = handle * 2;
+      declaredTouchpoint = Arrays.copyOf(declaredTouchpoint, size);
+      declaredChannel = Arrays.copyOf(declaredChannel, size);
+      declaredOwner = Arrays.copyOf(declaredOwner, size);
+    }
     declaredTouchpoint[handle] = touchpointId(touchpoint);
     declaredChannel[handle] = channels.id(channelName);
     declaredOwner[handle] = owners.id(ownerName);

@@ -225,4 +225,27 @@ class JourneyKernelTest {
     assertThat(t).as(from + " → " + to).isNotNull();
     return t;
   }
+
+  /**
+   * A log whose paths carry ids has a touchpoint per id: a million of them must cost about a million times one,
+   * not a million squared (the declared combinations once grew by one element per touchpoint, about 4.5 minutes
+   * here). The timeout only catches the quadratic case; it is not a speed measurement.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aMillionDistinctTouchpointsAreDeclaredAndCountedInLinearTime() {
+    JourneyKernel kernel = new JourneyKernel(GOAL, Long.MAX_VALUE, null);
+    int distinct = 1_000_000;
+    for (int i = 0; i < distinct; i += 2) {
+      int a = kernel.declare("web:/order/" + i, "web", null);
+      int b = kernel.declare("web:/order/" + (i + 1), "web", null);
+      kernel.add("c" + i, null, i * 1_000_000L, a, false);
+      kernel.add("c" + i, null, i * 1_000_000L + 1, b, false);
+    }
+    kernel.flush();
+    dev.journeys.model.transition.TransitionCounts counts = kernel.counts();
+    assertThat(counts.touchpoints()).hasSize(distinct);
+    assertThat(counts.transitions()).hasSize(distinct / 2 * 3);
+    assertThat(counts.touchpoint("web:/order/999999").events()).isEqualTo(1);
+  }
 }
