@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * With one journey per case, passages, start and end counts, variants and gaps equal what pm4py
- * computed independently for every log in shared/data/expected.
+ * computed independently for every log in test-data/expected.
  */
 class Pm4pyParityTest {
 

@@ -28,20 +28,20 @@ public final class SparkTest {
   }
 
   /**
-   * A file of the shared folder of real public logs: {@code shared/data} beside the checkout (the
-   * {@code journeys.data} property), else the first {@code shared/data} found above the working folder.
+   * A file of the project's real public logs, {@code test-data/} at the top of the checkout (the
+   * {@code journeys.data} property, which Maven sets), else the first {@code test-data} found above the working folder.
    */
   public static Path data(String name) {
-    Path configured = Path.of(System.getProperty("journeys.data", "../../shared/data"));
-    if (Files.isDirectory(configured)) {
-      return configured.resolve(name);
+    String configured = System.getProperty("journeys.data");
+    if (configured != null && Files.isDirectory(Path.of(configured))) {
+      return Path.of(configured).resolve(name);
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("shared/data"))) {
-        return dir.resolve("shared/data").resolve(name);
+      if (Files.isDirectory(dir.resolve("test-data/expected"))) {
+        return dir.resolve("test-data").resolve(name);
       }
     }
-    throw new IllegalStateException("Cannot find shared/data (tried " + configured.toAbsolutePath()
-        + " and the folders above " + Path.of("").toAbsolutePath() + ")");
+    throw new IllegalStateException("Cannot find test-data/ (tried " + configured + " and the folders above "
+        + Path.of("").toAbsolutePath() + ")");
   }
 }
