@@ -8,6 +8,7 @@ import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
 import dev.journeys.jobs.ingest.LocalIngest;
 import dev.journeys.jobs.io.ParquetTables;
+import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.journey.LocalJourneys;
 import dev.journeys.jobs.journey.ParquetStream;
 import org.apache.hadoop.conf.Configuration;
@@ -47,10 +48,21 @@ public final class RunJob {
       List<RankedTransition> dropOffRanking, List<RankedTransition> repeatRanking, long variants,
       GraphInsights insights) {}
 
+  /**
+   * How a run writes its folder: {@link #STAGED} into {@code OUT/_unfinished-run/}, replacing its outputs
+   * in {@code OUT} once finished (see {@link RunFolder}); {@link #IN_PLACE} straight into {@code OUT}, for a
+   * caller that has staged the folder itself, as the nightly run does.
+   */
+  public enum Writes { STAGED, IN_PLACE }
+
   /** Runs the analysis with Spark: any inputs, any size, locally or on a cluster. */
   public static Result run(SparkSession spark, RunConfig config, Progress progress) {
+    return run(spark, config, progress, Writes.STAGED);
+  }
+
+  public static Result run(SparkSession spark, RunConfig config, Progress progress, Writes writes) {
     try (TaskProgress tasks = new TaskProgress(spark.sparkContext(), progress)) {
-      return runStages(new SparkEngine(spark), config, progress);
+      return inFolder(config, writes, dir -> runStages(new SparkEngine(spark), config, dir, progress));
     }
   }
 
@@ -59,11 +71,29 @@ public final class RunJob {
    * for XES and CSV logs on the local file system (see {@link #suitsLocal}).
    */
   public static Result runLocal(RunConfig config, Progress progress) {
+    return runLocal(config, progress, Writes.STAGED);
+  }
+
+  public static Result runLocal(RunConfig config, Progress progress, Writes writes) {
     String why = LocalEngine.cannotRun(InputFiles.resolve(config.sources(), new Configuration()), config.outDir());
     if (why != null) {
       throw new IllegalArgumentException("Cannot run without Spark: " + why);
     }
-    return runStages(new LocalEngine(), config, progress);
+    return inFolder(config, writes, dir -> runStages(new LocalEngine(), config, dir, progress));
+  }
+
+  /** Runs {@code stages} into the folder {@code writes} says, and publishes it when they have finished. */
+  private static Result inFolder(RunConfig config, Writes writes, java.util.function.Function<Path, Result> stages) {
+    Path out = Path.of(config.outDir()).toAbsolutePath();
+    if (writes == Writes.IN_PLACE) {
+      Outputs.forgetFinishedRun(out);
+      return stages.apply(out);
+    }
+    try (RunFolder folder = RunFolder.open(out, config.inputs())) {
+      Result result = stages.apply(folder.staging());
+      folder.publish();
+      return result;
+    }
   }
 
   /**
@@ -86,10 +116,8 @@ public final class RunJob {
             : config.secret() != null ? Pseudonymiser.of(config.secret()) : Pseudonymiser.fromEnvironment(System.getenv()));
   }
 
-  private static Result runStages(Engine engine, RunConfig config, Progress progress) {
-    Path out = Path.of(config.outDir()).toAbsolutePath();
+  private static Result runStages(Engine engine, RunConfig config, Path out, Progress progress) {
     Outputs outputs = new Outputs(out);
-    outputs.forgetFinishedRun();
     Manifest manifest = new Manifest(config, progress);
 
     progress.stage("ingest", "reading " + config.inputs().size() + " input(s)");

@@ -3,6 +3,7 @@ package dev.journeys.jobs.cli;
 import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.report.ConsoleSummary;
 import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.jobs.report.RunComparison;
@@ -56,10 +57,12 @@ public final class NightlyCommand implements Callable<Integer> {
   public Integer call() {
     RunConfig parsed = configFor(config, parseDate(date), out); // config errors before any Spark
     RunConfig day = noPseudonymise ? parsed.withPseudonymise(false) : parsed;
+    Path target = finalFolder(day).toAbsolutePath();
+    RunFolder.checkNightly(target.getParent(), target, day.inputs()); // before Spark starts
     Progress progress = new Progress(System.out);
     RunJob.Result result = RunCommand.analyse(day, engine, "journeys nightly " + date,
-        run -> run(c -> RunJob.run(run.spark(), c, progress), day),
-        () -> run(c -> RunJob.runLocal(c, progress), day));
+        run -> run(c -> RunJob.run(run.spark(), c, progress, RunJob.Writes.IN_PLACE), day),
+        () -> run(c -> RunJob.runLocal(c, progress, RunJob.Writes.IN_PLACE), day));
     int w = day.rules().rankedWindow();
     ConsoleSummary.print(System.out, result, day.rules().repeatWindows().get(w).label(), day.top(),
         finalFolder(day).toAbsolutePath());
@@ -85,26 +88,35 @@ public final class NightlyCommand implements Callable<Integer> {
 
   /** Runs into the staging folder, then moves it to {@code dt=DATE}, replacing an earlier run of that date. */
   public static RunJob.Result run(SparkSession spark, RunConfig day, Progress progress) {
-    return run(c -> RunJob.run(spark, c, progress), day);
+    return run(c -> RunJob.run(spark, c, progress, RunJob.Writes.IN_PLACE), day);
   }
 
   /** As above, with the analysis run by {@code analysis} (with Spark or without). */
   static RunJob.Result run(java.util.function.Function<RunConfig, RunJob.Result> analysis, RunConfig day) {
-    Path staging = Path.of(day.outDir());
-    Path target = finalFolder(day);
-    delete(staging);
+    Path staging = Path.of(day.outDir()).toAbsolutePath();
+    Path target = finalFolder(day).toAbsolutePath();
+    RunFolder.checkNightly(target.getParent(), target, day.inputs());
+    try (RunFolder.Lock lock = RunFolder.Lock.take(target.resolveSibling("." + target.getFileName() + ".lock"),
+        "Another nightly run of " + target.getFileName() + " is writing into " + target.getParent())) {
+      return runLocked(analysis, day, staging, target);
+    }
+  }
+
+  private static RunJob.Result runLocked(java.util.function.Function<RunConfig, RunJob.Result> analysis, RunConfig day,
+      Path staging, Path target) {
+    RunFolder.delete(staging);
     RunJob.Result result = analysis.apply(day);
     String date = target.getFileName().toString().substring(3);
     RunComparison.write(staging, RunComparison.previousFinished(target.getParent(), date), date);
     HtmlReport.write(staging); // again, now with the changes since the previous run
     Path previous = staging.resolveSibling("_replaced-" + target.getFileName());
     try {
-      delete(previous);
+      RunFolder.delete(previous);
       if (Files.exists(target)) {
         Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      delete(previous);
+      RunFolder.delete(previous);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot move " + staging + " to " + target + ": " + e.getMessage(), e);
     }
@@ -114,18 +126,5 @@ public final class NightlyCommand implements Callable<Integer> {
   static Path finalFolder(RunConfig day) {
     Path staging = Path.of(day.outDir());
     return staging.resolveSibling(staging.getFileName().toString().replace("_unfinished-", ""));
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
-    }
   }
 }

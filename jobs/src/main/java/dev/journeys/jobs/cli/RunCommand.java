@@ -3,6 +3,7 @@ package dev.journeys.jobs.cli;
 import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.io.Sparks;
 import dev.journeys.jobs.report.ConsoleSummary;
 import dev.journeys.jobs.report.Progress;
@@ -34,7 +35,9 @@ public final class RunCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Output folder; a rerun replaces its tables. Required unless the config file names it.")
+      description = "Output folder, new or holding an earlier run (whose outputs a rerun replaces once it has "
+          + "finished; nothing else there is touched). Not an input folder, nor inside one. Required unless the "
+          + "config file names it.")
   String out;
 
   @Option(names = "--no-pseudonymise",
@@ -105,6 +108,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   static int execute(RunConfig config, EngineChoice engine) {
+    RunFolder.check(Path.of(config.outDir()), config.inputs()); // before Spark starts
     Progress progress = new Progress(System.out);
     RunJob.Result result = analyse(config, engine, "journeys run", run -> RunJob.run(run.spark(), config, progress),
         () -> RunJob.runLocal(config, progress));

@@ -35,7 +35,7 @@ public final class Outputs {
   }
 
   /** Removes the manifest first, so a run stopped half-way never looks finished. */
-  public void forgetFinishedRun() {
+  public static void forgetFinishedRun(Path dir) {
     try {
       Files.createDirectories(dir);
       Files.deleteIfExists(dir.resolve(MANIFEST));
