@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Everything one run needs: the sources and how to read each, the output folder, the journey rules,
  * the cut-off (null: the latest event), the ranking, the bad-row threshold, how identities are handled,
- * and the start of a nightly run's window (null: no start; events at or before it are left out).
+ * the start of a nightly run's window (null: no start; events at or before it are left out), whether files
+ * that end early or break off are analysed as far as they were read ({@code acceptTruncated}) rather than
+ * failing the run, and whether goals and start touchpoints that never occur are allowed ({@code allowAbsentGoals}).
  */
 public record RunConfig(
     List<Source> sources,
@@ -26,7 +28,9 @@ public record RunConfig(
     int maxIdentityKeys,
     boolean pseudonymise,
     String secret,
-    Instant windowStart) {
+    Instant windowStart,
+    boolean acceptTruncated,
+    boolean allowAbsentGoals) {
 
   public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
   public static final int TOP_DEFAULT = 10;
@@ -52,6 +56,13 @@ public record RunConfig(
     return sources.stream().anyMatch(Source::isRaw);
   }
 
+  public RunConfig(List<Source> sources, String outDir, JourneyRules rules, Instant cutoff, RankBy rankBy,
+      int minPassages, double maxBadRowsShare, int top, int maxIdentityKeys, boolean pseudonymise, String secret,
+      Instant windowStart) {
+    this(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, pseudonymise,
+        secret, windowStart, false, false);
+  }
+
   public RunConfig {
     sources = List.copyOf(sources);
     if (sources.isEmpty()) {
@@ -69,19 +80,25 @@ public record RunConfig(
   /** The same run, with or without pseudonymised customer keys. */
   public RunConfig withPseudonymise(boolean on) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,
-        secret, windowStart);
+        secret, windowStart, acceptTruncated, allowAbsentGoals);
   }
 
   /** The same run, pseudonymising with {@code newSecret} rather than the one in the environment. */
   public RunConfig withSecret(String newSecret) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, newSecret, windowStart);
+        pseudonymise, newSecret, windowStart, acceptTruncated, allowAbsentGoals);
   }
 
   /** The same run over the events in (start, cut-off], written to {@code out}: a nightly run's trailing window. */
   public RunConfig withWindow(Instant start, Instant newCutoff, String out) {
     return new RunConfig(sources, out, rules, newCutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, secret, start);
+        pseudonymise, secret, start, acceptTruncated, allowAbsentGoals);
+  }
+
+  /** The same run, accepting files that end early, or goals and start touchpoints that never occur, or not. */
+  public RunConfig withLeniency(boolean truncated, boolean absentGoals) {
+    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
+        pseudonymise, secret, windowStart, truncated, absentGoals);
   }
 
   public List<String> inputs() {

@@ -124,16 +124,33 @@ public final class RunJob {
     List<InputFile> files = InputFiles.resolve(config.sources(), engine.hadoop());
     Ingest.Result ingest = engine.ingest(files, out.toString(), config);
     engine.writeQuarantineCsv(outputs);
-    double badShare = ingest.rowsRead() == 0 ? 0 : (double) ingest.quarantined() / ingest.rowsRead();
+    // Rows lost after a file broke off count as unreadable, estimated from the unread share of the file.
+    // With --accept-truncated, neither the rows lost nor the row each such file quarantines to say so count.
+    long unread = config.acceptTruncated() ? 0 : ingest.estimatedUnreadRows();
+    long accepted = config.acceptTruncated() ? ingest.breaks().size() : 0;
+    long bad = ingest.quarantined() + unread - accepted;
+    long counted = ingest.rowsRead() + unread - accepted;
+    double badShare = counted == 0 ? 0 : (double) bad / counted;
     progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),
-        ingest.quarantined(), 100 * badShare));
-    manifest.ingest(ingest);
+        ingest.quarantined(), ingest.rowsRead() == 0 ? 0.0 : 100.0 * ingest.quarantined() / ingest.rowsRead()));
+    manifest.ingest(ingest, config.acceptTruncated());
     manifest.writeStitching(out.resolve("stitching.json"));
+    List<dev.journeys.jobs.ingest.Break> endedEarly = ingest.breaks().stream()
+        .filter(dev.journeys.jobs.ingest.Break::endsEarly).toList();
+    if (!endedEarly.isEmpty() && !config.acceptTruncated()) {
+      throw new InputException(endedEarly.size() + (endedEarly.size() == 1 ? " input ends" : " inputs end")
+          + " early, so what the rest held is lost and unknown: " + endedEarly.stream()
+              .map(b -> b.file() + ": " + b.describe()).collect(java.util.stream.Collectors.joining("; "))
+          + ". Get the whole file again, or rerun with --accept-truncated to analyse what was read");
+    }
     if (badShare > config.maxBadRowsShare()) {
       throw new InputException(String.format(Locale.ROOT,
-          "%,d of %,d rows (%.2f%%) could not be read, more than --max-bad-rows-share %.2f%%; see %s for each row's file, line and reason",
-          ingest.quarantined(), ingest.rowsRead(), 100 * badShare, 100 * config.maxBadRowsShare(),
-          out.resolve("quarantine.csv")));
+          "%,d of %,d rows (%.2f%%) could not be read%s, more than --max-bad-rows-share %.2f%%; see %s for each row's "
+          + "file, line and reason", bad, counted, 100 * badShare,
+          unread == 0 ? "" : String.format(Locale.ROOT, " (%,d of them estimated, after %s that broke off: %s)", unread,
+              ingest.breaks().size() == 1 ? "a file" : ingest.breaks().size() + " files", ingest.breaks().stream()
+                  .map(b -> b.file() + ": " + b.describe()).collect(java.util.stream.Collectors.joining("; "))),
+          100 * config.maxBadRowsShare(), out.resolve("quarantine.csv")));
     }
     if (ingest.eventsRead() == 0 && ingest.filtered() > 0) {
       throw new InputException(String.format(Locale.ROOT, "No events left: all %,d were left out by --lifecycle %s "

@@ -93,7 +93,7 @@ class LocalEngineTest {
     Files.write(broken, java.util.Arrays.copyOf(gzipped.toByteArray(), gzipped.size() / 2));
     java.util.function.Function<String, RunConfig> config = out -> new RunConfig(
         List.of(log.toString(), broken.toString()), dir.resolve(out).toString(), ReadOptions.defaults(),
-        JourneyRules.defaults().withPerCase(true), null, RankBy.LOWER_BOUND, 1, 0.9, 10);
+        JourneyRules.defaults().withPerCase(true), null, RankBy.LOWER_BOUND, 1, 0.9, 10).withLeniency(true, false);
 
     RunJob.Result spark = RunJob.run(SparkTest.spark(), config.apply("spark"), Progress.silent());
     RunJob.Result local = RunJob.runLocal(config.apply("local"), Progress.silent());

@@ -49,6 +49,14 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--no-pseudonymise", description = "Write customer keys of raw exports in clear.")
   boolean noPseudonymise;
 
+  @Option(names = "--accept-truncated", description = "As the config's accept-truncated: analyse what could be "
+      + "read of a file that ends early instead of failing.")
+  boolean acceptTruncated;
+
+  @Option(names = "--allow-absent-goals", description = "As the config's allow-absent-goals: run on when a goal or "
+      + "start touchpoint does not occur in the window (a quiet day).")
+  boolean allowAbsentGoals;
+
   @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|spark|local",
       description = RunCommand.ENGINE_HELP)
   RunCommand.EngineChoice engine;
@@ -56,7 +64,9 @@ public final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunConfig parsed = configFor(config, parseDate(date), out); // config errors before any Spark
-    RunConfig day = noPseudonymise ? parsed.withPseudonymise(false) : parsed;
+    RunConfig lenient = parsed.withLeniency(parsed.acceptTruncated() || acceptTruncated,
+        parsed.allowAbsentGoals() || allowAbsentGoals);
+    RunConfig day = noPseudonymise ? lenient.withPseudonymise(false) : lenient;
     Path target = finalFolder(day).toAbsolutePath();
     RunFolder.checkNightly(target.getParent(), target, day.inputs()); // before Spark starts
     Progress progress = new Progress(System.out);

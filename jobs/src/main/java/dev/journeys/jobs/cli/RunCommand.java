@@ -91,13 +91,16 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     if (config != null) {
       List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-          .map(o -> o.longestName()).filter(n -> !List.of("--config", "--out", "--no-pseudonymise", "--engine").contains(n))
+          .map(o -> o.longestName()).filter(n -> !List.of("--config", "--out", "--no-pseudonymise", "--engine", "--accept-truncated",
+              "--allow-absent-goals").contains(n))
           .distinct().toList();
       if (!others.isEmpty()) {
         throw new IllegalArgumentException("With --config, set " + String.join(", ", others)
             + " in the config file, not on the command line");
       }
-      RunConfig fromFile = ConfigFile.read(config, out);
+      RunConfig read = ConfigFile.read(config, out);
+      RunConfig fromFile = read.withLeniency(read.acceptTruncated() || options.acceptTruncated,
+          read.allowAbsentGoals() || options.allowAbsentGoals);
       return execute(noPseudonymise ? fromFile.withPseudonymise(false) : fromFile, engine);
     }
     if (inputs == null || inputs.isEmpty() || out == null) {

@@ -128,6 +128,16 @@ public class RunOptions {
       description = "Rows of each ranked table shown on the console. Default: ${DEFAULT-VALUE}.")
   int top;
 
+  @Option(names = "--accept-truncated",
+      description = "Analyse what could be read of a file that ends early (a truncated .gz, an XML document that does "
+          + "not close, a cut last CSV record) instead of failing (exit 3). The manifest notes each such file.")
+  boolean acceptTruncated;
+
+  @Option(names = "--allow-absent-goals",
+      description = "Run on when a --goal or --start touchpoint never occurs in the events (a quiet day) instead of "
+          + "failing (exit 3). The manifest notes it either way.")
+  boolean allowAbsentGoals;
+
   public RunConfig toConfig(List<String> inputs, String out) {
     boolean perCase = switch (journeyBy.toLowerCase(Locale.ROOT)) {
       case "case" -> true;
@@ -146,8 +156,14 @@ public class RunOptions {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("--timezone: unknown zone '" + timezone + "' (e.g. UTC, Europe/Amsterdam)");
     }
-    if (maxBadRowsShare < 0 || maxBadRowsShare > 1) {
+    if (!(maxBadRowsShare >= 0 && maxBadRowsShare <= 1)) {
       throw new IllegalArgumentException("--max-bad-rows-share must be between 0 and 1, got " + maxBadRowsShare);
+    }
+    if (minPassages < 0) {
+      throw new IllegalArgumentException("--min-passages must be 0 or more, got " + minPassages);
+    }
+    if (top < 1) {
+      throw new IllegalArgumentException("--top must be 1 or more, got " + top);
     }
     Set<String> assisted = new LinkedHashSet<>();
     assistedChannels.forEach(c -> assisted.add(c.trim().toLowerCase(Locale.ROOT)));
@@ -160,8 +176,8 @@ public class RunOptions {
     List<RepeatWindow> windows = Arrays.stream(repeatWindows.split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).map(w -> option("--repeat-windows", () -> RepeatWindow.parse(w)))
         .toList();
-    Duration inactive = option("--inactivity", () -> Durations.parse(inactivity));
-    Duration max = maxDuration == null ? null : option("--max-duration", () -> Durations.parse(maxDuration));
+    Duration inactive = option("--inactivity", () -> Durations.positive(inactivity));
+    Duration max = maxDuration == null ? null : option("--max-duration", () -> Durations.positive(maxDuration));
     JourneyRules rules = new JourneyRules(inactive, Set.copyOf(goals), Set.copyOf(starts), max, perCase, windows,
         JourneyRules.defaultRankedWindow(windows));
     Instant cut = null;
@@ -173,7 +189,8 @@ public class RunOptions {
       }
     }
     RankBy rank = option("--rank-by", () -> RankBy.parse(rankBy));
-    return new RunConfig(inputs, out, read, rules, cut, rank, minPassages, maxBadRowsShare, top);
+    return new RunConfig(inputs, out, read, rules, cut, rank, minPassages, maxBadRowsShare, top)
+        .withLeniency(acceptTruncated, allowAbsentGoals);
   }
 
   private static <T> T option(String name, java.util.function.Supplier<T> parse) {

@@ -34,7 +34,7 @@ import java.util.Set;
 public final class ConfigFile {
 
   static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "identity", "nightly", "max-bad-rows-share",
-      "out");
+      "accept-truncated", "allow-absent-goals", "out");
   static final Set<String> NIGHTLY = Set.of("window");
   static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise");
   static final Set<String> EXPORT = Set.of("path", "paths", "format", "name", "touchpoint", "channel", "owner",
@@ -63,7 +63,7 @@ public final class ConfigFile {
     Duration window = NIGHTLY_WINDOW_DEFAULT;
     if (nightly != null) {
       nightly.allowOnly(NIGHTLY);
-      window = nightly.parsed("window", Durations::parse, NIGHTLY_WINDOW_DEFAULT);
+      window = nightly.parsed("window", Durations::positive, NIGHTLY_WINDOW_DEFAULT);
     }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("Config " + file + ": " + String.join("; ", errors));
@@ -124,12 +124,15 @@ public final class ConfigFile {
     if (identity != null) {
       identity.allowOnly(IDENTITY);
       maxKeys = identity.integer("max-keys", maxKeys);
+      if (maxKeys < 1) {
+        identity.error("max-keys", "expected 1 or more, got " + maxKeys);
+      }
       pseudonymise = identity.parsed("pseudonymise", ConfigFile::flag, true);
     }
     ConfigNode nightly = top.object("nightly");
     if (nightly != null) {
       nightly.allowOnly(NIGHTLY);
-      nightly.parsed("window", Durations::parse, null);
+      nightly.parsed("window", Durations::positive, null);
     }
     ConfigNode ranking = top.object("ranking");
     RankBy rankBy = ranking == null ? RankBy.LOWER_BOUND : ranking.parsed("by", RankBy::parse, RankBy.LOWER_BOUND);
@@ -138,9 +141,17 @@ public final class ConfigFile {
     int topRows = ranking == null ? RunConfig.TOP_DEFAULT : ranking.integer("top", RunConfig.TOP_DEFAULT);
     if (ranking != null) {
       ranking.allowOnly(RANKING);
+      if (minPassages < 0) {
+        ranking.error("min-passages", "expected 0 or more, got " + minPassages);
+      }
+      if (topRows < 1) {
+        ranking.error("top", "expected 1 or more, got " + topRows);
+      }
     }
     double maxBad = top.number("max-bad-rows-share", RunConfig.MAX_BAD_ROWS_SHARE_DEFAULT);
-    if (maxBad < 0 || maxBad > 1) {
+    boolean acceptTruncated = top.parsed("accept-truncated", ConfigFile::flag, false);
+    boolean allowAbsentGoals = top.parsed("allow-absent-goals", ConfigFile::flag, false);
+    if (!(maxBad >= 0 && maxBad <= 1)) {
       top.error("max-bad-rows-share", "expected a share between 0 and 1, got " + maxBad);
     }
     String out = outOverride != null ? outOverride : top.parsed("out", o -> base.resolve(o).toString(), null);
@@ -152,7 +163,7 @@ public final class ConfigFile {
           + (errors.size() > 1 ? "s" : "") + ":\n  " + String.join("\n  ", errors));
     }
     return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise, null,
-        null);
+        null, acceptTruncated, allowAbsentGoals);
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {
@@ -165,8 +176,8 @@ public final class ConfigFile {
     if (!by.equals("case") && !by.equals("customer")) {
       journeys.error("by", "expected case or customer, got '" + by + "'");
     }
-    Duration inactivity = journeys.parsed("inactivity", Durations::parse, defaults.inactivity());
-    Duration maxDuration = journeys.parsed("max-duration", Durations::parse, null);
+    Duration inactivity = journeys.parsed("inactivity", Durations::positive, defaults.inactivity());
+    Duration maxDuration = journeys.parsed("max-duration", Durations::positive, null);
     List<RepeatWindow> windows = new ArrayList<>();
     for (String w : journeys.strings("repeat-windows")) {
       try {

@@ -49,9 +49,9 @@ public final class GraphExport {
     writeJson(dir.resolve("graph.json"), insights);
   }
 
-  private Map<String, Attribute> vertexAttributes(Touchpoint v) {
+  private Map<String, Attribute> vertexAttributes(Touchpoint v, Format format) {
     Map<String, Attribute> a = new LinkedHashMap<>();
-    a.put("label", DefaultAttribute.createAttribute(v.name()));
+    a.put("label", DefaultAttribute.createAttribute(format.text(v.name())));
     if (v.isVirtual()) {
       a.put("shape", DefaultAttribute.createAttribute("circle"));
     }
@@ -94,14 +94,14 @@ public final class GraphExport {
   private void writeDot(Path file) {
     DOTExporter<Touchpoint, TransitionEdge> dot = new DOTExporter<>(ids::get);
     dot.setGraphIdProvider(() -> "journeys");
-    dot.setVertexAttributeProvider(this::vertexAttributes);
+    dot.setVertexAttributeProvider(v -> vertexAttributes(v, Format.DOT));
     dot.setEdgeAttributeProvider(e -> edgeAttributes(e, true));
     write(file, w -> dot.exportGraph(graph.graph(), w));
   }
 
   private void writeGraphMl(Path file) {
     GraphMLExporter<Touchpoint, TransitionEdge> graphMl = new GraphMLExporter<>(ids::get);
-    graphMl.setVertexAttributeProvider(this::vertexAttributes);
+    graphMl.setVertexAttributeProvider(v -> vertexAttributes(v, Format.XML));
     graphMl.setEdgeAttributeProvider(e -> edgeAttributes(e, false));
     graphMl.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
     graphMl.registerAttribute("shape", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
@@ -116,7 +116,7 @@ public final class GraphExport {
 
   private void writeJson(Path file, GraphInsights insights) {
     JSONExporter<Touchpoint, TransitionEdge> json = new JSONExporter<>(ids::get);
-    json.setVertexAttributeProvider(this::vertexAttributes);
+    json.setVertexAttributeProvider(v -> vertexAttributes(v, Format.JSON));
     json.setEdgeAttributeProvider(e -> edgeAttributes(e, false));
     StringWriter buffer = new StringWriter();
     json.exportGraph(graph.graph(), buffer);
@@ -127,6 +127,41 @@ public final class GraphExport {
       Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What a name must become to be read back as itself (or as near as the format allows) after the exporter's
+   * own quoting: JGraphT escapes quotes in DOT and markup in GraphML and JSON, but not a DOT backslash (a name
+   * ending in one would close the quoted string) nor the control characters that XML 1.0 cannot hold.
+   */
+  enum Format {
+    DOT, XML, JSON;
+
+    String text(String name) {
+      if (this == JSON || name.chars().allMatch(c -> c >= 0x20 && c != '\\' && !Character.isSurrogate((char) c))) {
+        return name;
+      }
+      StringBuilder out = new StringBuilder(name.length() + 8);
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+          out.append(c).append(name.charAt(++i));
+        } else if (Character.isSurrogate(c)) {
+          out.append('\uFFFD'); // half a character: no format can hold it
+        } else if (this == DOT && c == '\\') {
+          out.append("\\\\");
+        } else if (this == DOT && c == '\n') {
+          out.append("\\n"); // Graphviz's line break
+        } else if (c == '\t' || c == '\n' || c == '\r') {
+          out.append(this == DOT ? ' ' : c);
+        } else if (c < 0x20) {
+          out.append('\uFFFD'); // a control character: XML 1.0 forbids it, Graphviz would print it raw
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
     }
   }
 

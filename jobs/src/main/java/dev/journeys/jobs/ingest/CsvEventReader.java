@@ -2,8 +2,6 @@ package dev.journeys.jobs.ingest;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +12,7 @@ import java.util.List;
 public final class CsvEventReader extends Lookahead<IngestRecord> {
 
   private final CsvParser parser;
+  private final Utf8Reader text;
   private final ReadOptions options;
   private final ColumnIndexes columns;
   private final java.time.format.DateTimeFormatter format;
@@ -24,8 +23,8 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
       int assisted, List<String> missing, List<String> header) {}
 
   public CsvEventReader(InputStream in, ReadOptions options, String file) {
-    this.parser = new CsvParser(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16),
-        options.delimiter());
+    this.text = new Utf8Reader(in);
+    this.parser = new CsvParser(new BufferedReader(text, 1 << 16), options.delimiter());
     this.options = options;
     this.format = options.timestampFormat() == null ? null : Timestamps.formatter(options.timestampFormat());
     CsvParser.Record header = parser.next();
@@ -36,8 +35,40 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
     if (!columns.missing().isEmpty()) {
       throw new IllegalArgumentException("Cannot read " + file + ": column" + (columns.missing().size() > 1 ? "s " : " ")
           + String.join(", ", columns.missing().stream().map(c -> "'" + c + "'").toList())
-          + " not found; the header has: " + String.join(", ", header.fields()) + delimiterHint(header.fields()));
+          + " not found; the header has: " + shown(header.fields()) + delimiterHint(header.fields()));
     }
+    List<String> twice = duplicated(columns);
+    if (!twice.isEmpty()) {
+      throw new IllegalArgumentException("Cannot read " + file + ": column" + (twice.size() > 1 ? "s " : " ")
+          + String.join(", ", twice) + " appear" + (twice.size() > 1 ? "" : "s") + " more than once in the header, "
+          + "so which to read is unclear; rename the copies");
+    }
+  }
+
+  /** The header as an error shows it: at most 30 names of at most 40 characters, and how many more. */
+  static String shown(List<String> header) {
+    List<String> names = new ArrayList<>();
+    for (String h : header.subList(0, Math.min(30, header.size()))) {
+      String t = h.trim();
+      names.add(t.length() > 40 ? t.substring(0, 40) + "… (" + t.length() + " characters)" : t);
+    }
+    return String.join(", ", names) + (header.size() > 30 ? " and " + (header.size() - 30) + " more" : "");
+  }
+
+  /** The columns this reader reads that the header names more than once, quoted. */
+  private static List<String> duplicated(ColumnIndexes columns) {
+    List<String> twice = new ArrayList<>();
+    for (int i : new int[] {columns.caseId(), columns.activity(), columns.timestamp(), columns.customer(),
+        columns.channel(), columns.owner(), columns.assisted()}) {
+      if (i >= 0) {
+        String name = columns.header().get(i);
+        String quoted = "'" + name + "'";
+        if (columns.header().lastIndexOf(name) != i && !twice.contains(quoted)) {
+          twice.add(quoted);
+        }
+      }
+    }
+    return twice;
   }
 
   /** When the header is one field that holds another usual delimiter, says which option to try. */
@@ -89,10 +120,48 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
     return index;
   }
 
+  /** Malformed UTF-8 sequences read so far (each read as U+FFFD). */
+  public long invalidUtf8() {
+    return text.malformed();
+  }
+
   @Override
   protected IngestRecord computeNext() {
     CsvParser.Record record = parser.next();
-    return record == null ? null : toRecord(record, seq++);
+    if (record == null) {
+      return null;
+    }
+    IngestRecord r = toRecord(record, seq++);
+    if (parser.lastRecordUnterminated() && r.isBad()
+        && !(record.fields().size() == 1 && record.fields().get(0).isBlank())) {
+      // The last record ends with the file, not a line break, and cannot be read: the file was cut inside it.
+      throw new InputBreak(record.line(), "the file ends inside the record on line " + record.line() + " ("
+          + (record.error() != null ? record.error()
+              : record.fields().size() < columns.fields() ? record.fields().size() + " of " + columns.fields() + " fields"
+              : r.reason()) + ")");
+    }
+    // Malformed sequences are counted as the text is decoded, ahead of the records; a key field that holds
+    // U+FFFD in a file that had any is taken to hold one.
+    if (!r.isBad() && text.malformed() > 0) {
+      String key = invalidKey(record.fields());
+      if (key != null) {
+        return IngestRecord.bad(r.seq(), record.line(), "invalid UTF-8 in " + key + " (is the file UTF-8?)",
+            record.raw());
+      }
+    }
+    return r;
+  }
+
+  /** The key column (customer, case, activity, time) that holds a replaced malformed sequence, or null. */
+  private String invalidKey(List<String> f) {
+    int[] keys = {columns.customer(), columns.caseId(), columns.activity(), columns.timestamp()};
+    String[] names = {options.customerColumn(), options.caseColumn(), options.activityColumn(), options.timestampColumn()};
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] >= 0 && f.get(keys[i]).indexOf('\uFFFD') >= 0) {
+        return names[i];
+      }
+    }
+    return null;
   }
 
   private IngestRecord toRecord(CsvParser.Record record, long seq) {

@@ -21,6 +21,7 @@ public final class CsvParser {
   private final char delimiter;
   private long line = 1;
   private int peeked = -2;
+  private boolean unterminated;
 
   public CsvParser(Reader in, char delimiter) {
     this.in = in;
@@ -43,8 +44,10 @@ public final class CsvParser {
     boolean quoted = false;
     boolean wasQuoted = false;
     String error = null;
+    unterminated = false;
     while (true) {
       if (c == -1) {
+        unterminated = true;
         if (quoted) {
           error = "unterminated quoted field at end of file";
         }
@@ -99,6 +102,11 @@ public final class CsvParser {
     }
     fields.add(field.toString());
     return new Record(fields, startLine, raw.toString(), error);
+  }
+
+  /** Whether the record {@link #next} returned last ended with the input rather than a line break. */
+  public boolean lastRecordUnterminated() {
+    return unterminated;
   }
 
   private static void appendRaw(StringBuilder raw, char c) {

@@ -47,7 +47,20 @@ public final class Ingest {
 
   /** What ingest read and wrote; {@code stitching} is null when no raw export was read. */
   public record Result(Dataset<Row> events, EventProfile profile, long rowsRead, long eventsRead, long quarantined,
-      long filtered, List<InputFile> inputs, Stitching stitching) {
+      long filtered, List<InputFile> inputs, Stitching stitching, List<Break> breaks,
+      java.util.Map<String, Long> invalidUtf8) {
+
+    /** A result without files that broke off or held invalid UTF-8. */
+    public Result(Dataset<Row> events, EventProfile profile, long rowsRead, long eventsRead, long quarantined,
+        long filtered, List<InputFile> inputs, Stitching stitching) {
+      this(events, profile, rowsRead, eventsRead, quarantined, filtered, inputs, stitching, List.of(),
+          java.util.Map.of());
+    }
+
+    /** Rows estimated lost after the files that broke off (see {@link Break#estimatedUnreadRows}). */
+    public long estimatedUnreadRows() {
+      return breaks.stream().mapToLong(Break::estimatedUnreadRows).sum();
+    }
 
     /**
      * Whether the events may already be clustered by customer, so that journeys are worth streaming
@@ -100,7 +113,9 @@ public final class Ingest {
     if (!logs.isEmpty()) {
       readLogs(spark, logs, filtered, parsed, cutoff, fs, outDir, identities.pseudonymiser());
     }
-    Stitching stitching = exports.isEmpty() ? null : readExports(spark, exports, fs, outDir, identities);
+    org.apache.spark.util.CollectionAccumulator<Break> rawBreaks = spark.sparkContext().collectionAccumulator(
+        "raw files broken off");
+    Stitching stitching = exports.isEmpty() ? null : readExports(spark, exports, fs, outDir, identities, rawBreaks);
     // Logs are profiled while parsed; the events of raw exports (stitched, shuffled) need one aggregate more.
     if (exists(fs, outDir + "/events")) {
       Dataset<Row> events = spark.read().schema(STORED).parquet(outDir + "/events").select(eventColumns());
@@ -123,8 +138,11 @@ public final class Ingest {
     Dataset<Row> events = tally.events != null ? tally.events : spark.createDataFrame(List.of(), EventColumns.EVENT);
     long eventsRead = tally.profile.events();
     LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, tally.quarantined, inputs.size());
+    List<Break> breaks = new java.util.ArrayList<>(parsed.value().breaks());
+    breaks.addAll(rawBreaks.value());
+    breaks.sort(java.util.Comparator.comparing(Break::file));
     return new Result(events, tally.profile, tally.rowsRead, eventsRead, tally.quarantined, filtered.value(), inputs,
-        stitching);
+        stitching, List.copyOf(breaks), parsed.value().invalidUtf8());
   }
 
   /**
@@ -132,12 +150,12 @@ public final class Ingest {
    * {@code events/} and their unreadable records to {@code quarantine/}.
    */
   private static Stitching readExports(SparkSession spark, List<InputFile> exports, FileSystem fs, String outDir,
-      Identities identities) {
+      Identities identities, org.apache.spark.util.CollectionAccumulator<Break> breaks) {
     LongAccumulator excluded = spark.sparkContext().longAccumulator("records excluded");
     LongAccumulator unattributed = spark.sparkContext().longAccumulator("records without identity");
     String staging = outDir + "/_staging-exports";
     spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
-    RawIngest.read(spark, exports, excluded, unattributed).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+    RawIngest.read(spark, exports, excluded, unattributed, breaks).write().mode("overwrite").partitionBy(EventColumns.STATUS)
         .parquet(staging);
     String bad = staging + "/" + EventColumns.STATUS + "=bad";
     if (exists(fs, bad)) {
@@ -286,7 +304,7 @@ public final class Ingest {
   static void checkHeaders(Configuration conf, List<InputFile> inputs) {
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.CSV) {
-        try (InputStream in = open(input, conf)) {
+        try (InputStream in = open(input, conf).in()) {
           new CsvEventReader(in, input.read(), input.path());
         } catch (IOException | UncheckedIOException e) {
           // A file that cannot be read whole is read as far as it goes, and the break is quarantined.
@@ -316,12 +334,17 @@ public final class Ingest {
    */
   static Iterator<Row> parse(InputFile file, Configuration conf, Instant cutoff, Pseudonymiser pseudonymiser,
       Runnable onFiltered, java.util.function.Consumer<ProfileAccumulator.Tally> onEnd) throws IOException {
-    InputStream in = open(file, conf);
+    Opened opened = open(file, conf);
+    InputStream in = opened.in();
     Iterator<IngestRecord> records;
+    CsvEventReader csv = null;
     try {
-      records = file.format() == InputFile.Format.XES
-          ? new XesEventReader(in, xesOptions(file.read()))
-          : new CsvEventReader(in, file.read(), file.path());
+      if (file.format() == InputFile.Format.XES) {
+        records = new XesEventReader(in, xesOptions(file.read()));
+      } else {
+        csv = new CsvEventReader(in, file.read(), file.path());
+        records = csv;
+      }
     } catch (UncheckedIOException e) {
       closeQuietly(in);
       ProfileAccumulator.Tally unreadable = new ProfileAccumulator.Tally(cutoff);
@@ -329,17 +352,20 @@ public final class Ingest {
       onEnd.accept(unreadable);
       return List.of(toRow(file, IngestRecord.bad(-1, -1, "cannot read the file: " + e.getMessage(), ""))).iterator();
     }
+    CsvEventReader csvReader = csv;
     ProfileAccumulator.Tally profile = new ProfileAccumulator.Tally(cutoff);
     return new Iterator<Row>() {
       private Row next;
 
       private boolean broken;
       private boolean profiled;
+      private long rows;
 
       @Override
       public boolean hasNext() {
         while (next == null && !broken && readerHasNext()) {
           IngestRecord r = records.next();
+          rows++;
           if (FILTERED_REASON.equals(r.reason())) {
             onFiltered.run();
           } else {
@@ -350,6 +376,9 @@ public final class Ingest {
         if (next == null) {
           closeQuietly(in);
           if (!profiled) {
+            if (csvReader != null && csvReader.invalidUtf8() > 0) {
+              profile.invalidUtf8(file.path(), csvReader.invalidUtf8());
+            }
             onEnd.accept(profile);
             profiled = true;
           }
@@ -365,14 +394,20 @@ public final class Ingest {
         }
       }
 
-      /** A file that breaks off (a truncated gzip, a failing disk) quarantines one row saying so. */
+      /**
+       * A file that ends early (a truncated gzip or XML document, a cut last record) or breaks off (malformed
+       * XML, a failing disk) quarantines one row saying where, and is recorded as a {@link Break} of the file.
+       */
       private boolean readerHasNext() {
         try {
           return records.hasNext();
         } catch (RuntimeException e) {
           broken = true;
-          next = toRow(file, IngestRecord.bad(-1, -1, "cannot read the rest of the file: " + e.getMessage(), ""));
+          Break b = Break.of(file.path(), e instanceof InputBreak ib ? ib.line() : -1, rows, opened.bytesRead(),
+              opened.size(), opened.gzipped(), cause(e));
+          next = toRow(file, IngestRecord.bad(-1, b.line(), b.describe(), ""));
           profile.quarantined();
+          profile.broke(b);
           return false;
         }
       }
@@ -385,6 +420,18 @@ public final class Ingest {
         return r;
       }
     };
+  }
+
+  /** What went wrong, in words: the reader's own message, or the I/O error underneath. */
+  static String cause(Exception e) {
+    if (e instanceof InputBreak) {
+      return e.getMessage();
+    }
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    if (t instanceof java.io.EOFException) {
+      return "the compressed data ends early (" + t.getMessage() + ")";
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
   static ReadOptions xesOptions(ReadOptions o) {
@@ -465,10 +512,54 @@ public final class Ingest {
     return c.cast(EventColumns.EVENT.apply(name).dataType()).as(name);
   }
 
-  static InputStream open(InputFile file, Configuration conf) throws IOException {
+  /** An opened input: the stream to read (decompressed), and how far into the file itself reading has got. */
+  record Opened(InputStream in, Counting counting, long size, boolean gzipped) {
+    long bytesRead() {
+      return counting.count;
+    }
+  }
+
+  /** Counts the bytes read from the file, before decompression. */
+  static final class Counting extends java.io.FilterInputStream {
+    long count;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+  }
+
+  static Opened open(InputFile file, Configuration conf) throws IOException {
     Path path = new Path(file.path());
-    InputStream in = path.getFileSystem(conf).open(path);
-    return file.gzipped() ? new GZIPInputStream(in, 1 << 16) : in;
+    FileSystem fs = path.getFileSystem(conf);
+    long size = fs.getFileStatus(path).getLen();
+    Counting counting = new Counting(fs.open(path));
+    InputStream in = file.gzipped() ? new GZIPInputStream(counting, 1 << 16) : counting;
+    return new Opened(in, counting, size, file.gzipped());
   }
 
   private static void closeQuietly(InputStream in) {

@@ -84,7 +84,7 @@ public final class LocalIngest {
     EventProfile profile = tally.profile();
     long quarantined = tally.quarantinedRows();
     Ingest.Result result = new Ingest.Result(null, profile, profile.events() + quarantined, profile.events(),
-        quarantined, filtered[0], logs, null);
+        quarantined, filtered[0], logs, null, tally.breaks(), tally.invalidUtf8());
     return new Result(result, events, bad);
   }
 

@@ -28,6 +28,8 @@ final class ProfileAccumulator extends AccumulatorV2<ProfileAccumulator.Tally, P
     private long events;
     private long afterCutoff;
     private long quarantined;
+    private final List<Break> breaks = new ArrayList<>();
+    private final Map<String, Long> invalidUtf8 = new java.util.TreeMap<>();
 
     Tally(Instant cutoff) {
       this.cutoffMicros = cutoff == null ? null : Micros.of(cutoff);
@@ -50,6 +52,28 @@ final class ProfileAccumulator extends AccumulatorV2<ProfileAccumulator.Tally, P
       quarantined++;
     }
 
+    /** The file could not be read to its end. */
+    void broke(Break b) {
+      breaks.add(b);
+    }
+
+    /** The file held {@code sequences} malformed UTF-8 sequences, read as U+FFFD. */
+    void invalidUtf8(String file, long sequences) {
+      invalidUtf8.merge(file, sequences, Long::sum);
+    }
+
+    /** The files that could not be read to their end, by path. */
+    List<Break> breaks() {
+      List<Break> sorted = new ArrayList<>(breaks);
+      sorted.sort(java.util.Comparator.comparing(Break::file));
+      return sorted;
+    }
+
+    /** Malformed UTF-8 sequences per file, by path. */
+    Map<String, Long> invalidUtf8() {
+      return java.util.Collections.unmodifiableMap(invalidUtf8);
+    }
+
     void merge(Tally other) {
       other.combinations.forEach(combinations::putIfAbsent);
       first = Math.min(first, other.first);
@@ -57,6 +81,8 @@ final class ProfileAccumulator extends AccumulatorV2<ProfileAccumulator.Tally, P
       events += other.events;
       afterCutoff += other.afterCutoff;
       quarantined += other.quarantined;
+      breaks.addAll(other.breaks);
+      other.invalidUtf8.forEach((f, n) -> invalidUtf8.merge(f, n, Long::sum));
     }
 
     /** The profile, its combinations sorted, so that it does not depend on which task finished first. */
@@ -74,7 +100,7 @@ final class ProfileAccumulator extends AccumulatorV2<ProfileAccumulator.Tally, P
     }
 
     boolean isEmpty() {
-      return events == 0 && quarantined == 0;
+      return events == 0 && quarantined == 0 && breaks.isEmpty() && invalidUtf8.isEmpty();
     }
   }
 

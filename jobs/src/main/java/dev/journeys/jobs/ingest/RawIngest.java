@@ -61,12 +61,13 @@ final class RawIngest {
 
   /** Parses raw files into mapped records (status ok) and quarantined rows (status bad). */
   static Dataset<Row> read(SparkSession spark, List<InputFile> files, LongAccumulator excluded,
-      LongAccumulator unattributed) {
+      LongAccumulator unattributed, org.apache.spark.util.CollectionAccumulator<Break> breaks) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
-      InputStream in = Ingest.open(file, conf.value());
+      Ingest.Opened opened = Ingest.open(file, conf.value());
+      InputStream in = opened.in();
       SourceMapping mapping = file.of().mapping();
       DateTimeFormatter format = mapping.formatter();
       Iterator<FieldRecord> records;
@@ -93,7 +94,10 @@ final class RawIngest {
               r = records.next();
             } catch (RuntimeException | java.io.IOException e) {
               broken = true;
-              next = bad(file, seq++, -1, "cannot read the rest of the file: " + e.getMessage(), "");
+              Break b = Break.of(file.path(), -1, seq, opened.bytesRead(), opened.size(), opened.gzipped(),
+                  Ingest.cause(e));
+              breaks.add(b);
+              next = bad(file, seq++, -1, b.describe(), "");
               break;
             }
             long s = seq++;

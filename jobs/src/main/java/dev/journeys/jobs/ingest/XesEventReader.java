@@ -64,8 +64,16 @@ public final class XesEventReader implements Iterator<IngestRecord> {
     while (ready.isEmpty() && !done) {
       readTrace();
     }
+    if (ready.isEmpty() && failure != null) {
+      InputBreak f = failure;
+      failure = null;
+      throw f;
+    }
     return !ready.isEmpty();
   }
+
+  /** Where the file broke off, thrown once the records read before it have been returned. */
+  private InputBreak failure;
 
   @Override
   public IngestRecord next() {
@@ -106,14 +114,26 @@ public final class XesEventReader implements Iterator<IngestRecord> {
         }
       }
       if (inTrace) {
-        ready.add(IngestRecord.bad(seq++, xml.getLocation().getLineNumber(), "file ends inside a trace", ""));
+        long line = xml.getLocation().getLineNumber();
         queueTrace(traceAttributes, events);
+        failure = new InputBreak(line, "the file ends inside a trace (line " + line + ")");
       }
       done = true;
     } catch (XMLStreamException e) {
       long line = e.getLocation() != null ? e.getLocation().getLineNumber() : -1;
       queueTrace(traceAttributes, events);
-      ready.add(IngestRecord.bad(seq++, line, "malformed XML, rest of file not read: " + e.getMessage(), ""));
+      Throwable nested = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+      if (nested instanceof java.io.IOException io) {
+        // The XML was fine as far as it went; the stream under it failed (a truncated gzip, a read error).
+        failure = new InputBreak(line, io instanceof java.io.EOFException
+            ? "the compressed data ends early (" + io.getMessage() + ")" : io.getMessage());
+        done = true;
+        return;
+      }
+      String message = e.getMessage() == null ? "" : e.getMessage()
+          .replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")
+          .replaceFirst("(?s)\\s*\\n\\s*at \\[row,col.*$", "");
+      failure = new InputBreak(line, "malformed XML at line " + line + ": " + message);
       done = true;
     }
   }

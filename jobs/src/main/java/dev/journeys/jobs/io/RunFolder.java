@@ -52,7 +52,6 @@ public final class RunFolder implements AutoCloseable {
   private final Path out;
   private final Set<Path> inputs;
   private final Lock lock;
-  private boolean published;
 
   private RunFolder(Path out, Set<Path> inputs, Lock lock) {
     this.out = out;
@@ -192,7 +191,6 @@ public final class RunFolder implements AutoCloseable {
       if (Files.exists(staging.resolve(MANIFEST))) {
         Files.move(staging.resolve(MANIFEST), out.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
       }
-      published = true;
       delete(replaced);
       delete(staging);
     } catch (IOException e) {
@@ -201,16 +199,14 @@ public final class RunFolder implements AutoCloseable {
     }
   }
 
-  /** Releases the lock; an unpublished run's staging folder is removed, the outputs it would replace stay. */
+  /**
+   * Releases the lock. A run that failed leaves its staging folder for inspection (its {@code quarantine.csv}
+   * says which rows could not be read); the outputs it would have replaced stay as they were, and the next
+   * run into the folder clears it.
+   */
   @Override
   public void close() {
-    try {
-      if (!published) {
-        delete(staging());
-      }
-    } finally {
-      lock.close();
-    }
+    lock.close();
   }
 
   private static void checkOverlap(Path out, Set<Path> inputs) {

@@ -74,6 +74,11 @@ public final class Manifest {
   }
 
   public void ingest(Ingest.Result ingest) {
+    ingest(ingest, false);
+  }
+
+  /** The inputs and what reading them found; files that broke off and invalid UTF-8 are noted. */
+  public void ingest(Ingest.Result ingest, boolean acceptTruncated) {
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : ingest.inputs()) {
       inputs.add(Map.of("path", f.path(), "format", f.format().name().toLowerCase(java.util.Locale.ROOT),
@@ -84,6 +89,30 @@ public final class Manifest {
     counts.put("events", ingest.eventsRead());
     counts.put("quarantined_rows", ingest.quarantined());
     counts.put("rows_left_out_by_lifecycle", ingest.filtered());
+    if (!ingest.breaks().isEmpty()) {
+      counts.put("files_broken_off", ingest.breaks().size());
+      counts.put("rows_estimated_unread", ingest.estimatedUnreadRows());
+      List<Map<String, Object>> broken = new ArrayList<>();
+      for (dev.journeys.jobs.ingest.Break b : ingest.breaks()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", b.file());
+        m.put("rows_read", b.rowsRead());
+        m.put("bytes_read", b.bytesRead());
+        m.put("size", b.size());
+        m.put("ends_early", b.endsEarly());
+        m.put("estimated_unread_rows", b.endsEarly() ? null : b.estimatedUnreadRows());
+        m.put("reason", b.describe());
+        broken.add(m);
+        notes.add(b.file() + ": " + b.describe() + (acceptTruncated ? " (accepted: --accept-truncated)" : ""));
+      }
+      root.put("broken_off", broken);
+    }
+    if (!ingest.invalidUtf8().isEmpty()) {
+      counts.put("invalid_utf8_sequences", ingest.invalidUtf8().values().stream().mapToLong(Long::longValue).sum());
+      ingest.invalidUtf8().forEach((file, n) -> notes.add(String.format(java.util.Locale.ROOT,
+          "%s: %,d malformed UTF-8 sequences read as U+FFFD (is the file UTF-8?); rows with one in a key column are "
+          + "quarantined", file, n)));
+    }
     Ingest.Stitching s = ingest.stitching();
     if (s != null) {
       Map<String, Object> stitching = new LinkedHashMap<>();

@@ -83,8 +83,8 @@ class NightlyTest {
     assertThat(manifest("2026-03-02").get("started").asText()).isNotEqualTo(firstStarted);
     assertThat(Files.readAllBytes(dir.resolve("nightly/dt=2026-03-03/manifest.json"))).isEqualTo(third);
     try (Stream<Path> folders = Files.list(dir.resolve("nightly"))) {
-      assertThat(folders.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("dt=2026-03-02", "dt=2026-03-03");
+      assertThat(folders.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList())
+          .containsExactly("dt=2026-03-02", "dt=2026-03-03"); // and the hidden lock file of each date
     }
   }
 

@@ -62,7 +62,7 @@ class BadInputTest {
         .hasMessageContaining("--max-bad-rows-share 1.00%")
         .hasMessageContaining("quarantine.csv");
     assertThat(dir.resolve("out/manifest.json")).doesNotExist();
-    assertThat(dir.resolve("out/quarantine.csv")).exists();
+    assertThat(dir.resolve("out/_unfinished-run/quarantine.csv")).exists(); // the failed run's, for inspection
   }
 
   @Test
@@ -95,8 +95,8 @@ class BadInputTest {
     assertThat(Files.readAllLines(dir.resolve("out/quarantine.csv")).get(1)).contains("log.xes", ",4,", "'soon'");
   }
 
-  @Test
-  void quarantinesWhereATruncatedGzipBreaksOffAndKeepsWhatCameBefore() throws IOException {
+  /** A gzipped CSV of 20,000 rows, cut at two thirds of its compressed bytes. */
+  private Path truncatedGzip() throws IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
       gz.write("case_id,activity,timestamp\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -106,14 +106,99 @@ class BadInputTest {
       }
     }
     byte[] all = bytes.toByteArray();
-    Path log = Files.write(dir.resolve("log.csv.gz"), java.util.Arrays.copyOf(all, all.length * 2 / 3));
+    return Files.write(dir.resolve("log.csv.gz"), java.util.Arrays.copyOf(all, all.length * 2 / 3));
+  }
 
-    RunJob.Result result = RunJob.run(SparkTest.spark(), config(List.of(log.toString()), 0.5), Progress.silent());
+  @Test
+  void aTruncatedGzipFailsTheRunNamingTheFileAndWhereItEnds() throws IOException {
+    Path log = truncatedGzip();
+    assertThatThrownBy(() -> RunJob.run(SparkTest.spark(), config(List.of(log.toString()), 0.5), Progress.silent()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("1 input ends early")
+        .hasMessageContaining(log.toString())
+        .hasMessageContaining("the compressed data ends early")
+        .hasMessageContaining("--accept-truncated");
+    assertThat(dir.resolve("out/manifest.json")).doesNotExist();
+  }
+
+  @Test
+  void aTruncatedGzipIsAnalysedAsFarAsItWentWhenAccepted() throws IOException {
+    Path log = truncatedGzip();
+    RunJob.Result result = RunJob.run(SparkTest.spark(),
+        config(List.of(log.toString()), 0.01).withLeniency(true, false), Progress.silent());
 
     assertThat(result.ingest().eventsRead()).isGreaterThan(5_000).isLessThan(20_000);
     assertThat(result.ingest().quarantined()).isEqualTo(1);
+    assertThat(result.ingest().breaks()).singleElement().satisfies(b -> assertThat(b.endsEarly()).isTrue());
     assertThat(Files.readAllLines(dir.resolve("out/quarantine.csv")).get(1))
-        .contains("log.csv.gz", "cannot read the rest of the file");
+        .contains("log.csv.gz", "the file ends early after");
+    assertThat(Files.readString(dir.resolve("out/manifest.json"))).contains("\"files_broken_off\" : 1",
+        "(accepted: --accept-truncated)");
+  }
+
+  @Test
+  void anXesDocumentThatDoesNotCloseEndsEarly() throws IOException {
+    String xes = Files.readString(SparkTest.data("running-example.xes"));
+    Path log = Files.writeString(dir.resolve("log.xes"), xes.substring(0, xes.length() * 3 / 4));
+    assertThatThrownBy(() -> RunJob.runLocal(config(List.of(log.toString()), 0.5), Progress.silent()))
+        .isInstanceOf(InputException.class).hasMessageContaining("1 input ends early")
+        .hasMessageContaining("log.xes");
+  }
+
+  @Test
+  void malformedXmlInTheMiddleCountsTheRowsItLeftUnread() throws IOException {
+    // 800 events, broken after about half: the rest counts as unreadable, estimated from the unread bytes.
+    StringBuilder xes = new StringBuilder("<log>\n");
+    for (int t = 0; t < 100; t++) {
+      xes.append("<trace><string key=\"concept:name\" value=\"case").append(t).append("\"/>\n");
+      for (int e = 0; e < 8; e++) {
+        if (t == 50 && e == 0) {
+          xes.append("<event><string key=\"concept:name\" value=\"unclosed\">\n");
+        }
+        xes.append("<event><string key=\"concept:name\" value=\"a").append(e)
+            .append("\"/><date key=\"time:timestamp\" value=\"2026-03-01T09:0").append(e).append(":00Z\"/></event>\n");
+      }
+      xes.append("</trace>\n");
+    }
+    Path log = Files.writeString(dir.resolve("log.xes"), xes.append("</log>\n"));
+    assertThatThrownBy(() -> RunJob.runLocal(config(List.of(log.toString()), 0.01), Progress.silent()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("could not be read")
+        .hasMessageContaining("estimated, after a file that broke off")
+        .hasMessageContaining("malformed XML at line")
+        .hasMessageContaining("reading stopped after 400 rows");
+    RunJob.Result lenient = RunJob.runLocal(config(List.of(log.toString()), 0.9), Progress.silent());
+    assertThat(lenient.ingest().eventsRead()).isEqualTo(400);
+    assertThat(lenient.ingest().estimatedUnreadRows()).isBetween(200L, 600L);
+  }
+
+  @Test
+  void aCsvWhoseLastRecordIsCutEndsEarlyButOneWithoutAFinalLineBreakIsWhole() throws IOException {
+    Path cut = Files.writeString(dir.resolve("cut.csv"), LOG.substring(0, LOG.length() - 12));
+    assertThatThrownBy(() -> RunJob.runLocal(config(List.of(cut.toString()), 0.5), Progress.silent()))
+        .isInstanceOf(InputException.class).hasMessageContaining("the file ends inside the record on line 7");
+    Path whole = Files.writeString(dir.resolve("whole.csv"), LOG.strip());
+    RunJob.Result result = RunJob.runLocal(config(List.of(whole.toString()), 0.5), Progress.silent());
+    assertThat(result.ingest().eventsRead()).isEqualTo(4);
+    assertThat(result.ingest().breaks()).isEmpty();
+  }
+
+  @Test
+  void invalidUtf8IsCountedPerFileAndQuarantinedInAKeyColumn() throws IOException {
+    byte[] latin1 = """
+        case_id,activity,timestamp,note
+        c1,web:a,2026-03-01T09:00:00Z,fine
+        c1,web:café,2026-03-01T09:05:00Z,fine
+        c2,web:a,2026-03-01T10:00:00Z,naïve
+        c2,web:b,2026-03-01T10:01:00Z,ok
+        """.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path log = Files.write(dir.resolve("latin1.csv"), latin1);
+    RunJob.Result result = RunJob.runLocal(config(List.of(log.toString()), 0.5), Progress.silent());
+    assertThat(result.ingest().invalidUtf8()).containsValue(2L);
+    assertThat(result.ingest().quarantined()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("out/quarantine.csv"))).contains("invalid UTF-8 in activity");
+    assertThat(Files.readString(dir.resolve("out/manifest.json"))).contains("\"invalid_utf8_sequences\" : 2",
+        "2 malformed UTF-8 sequences");
   }
 
   @Test

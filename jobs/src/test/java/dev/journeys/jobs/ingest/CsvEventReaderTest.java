@@ -86,4 +86,37 @@ class CsvEventReaderTest {
     assertThatThrownBy(() -> read("case_id;activity;timestamp\nc1;a;2026-03-01\n", ReadOptions.defaults()))
         .hasMessageEndingWith("(the header looks ';'-separated: try --delimiter ';')");
   }
+
+  @Test
+  void aColumnNamedTwiceInTheHeaderIsAnError() {
+    assertThatThrownBy(() -> read("case_id,activity,timestamp,activity\nc1,a,2026-03-01T09:00:00Z,b\n",
+        ReadOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column 'activity' appears more than once in the header");
+  }
+
+  @Test
+  void aHugeHeaderIsShownShortenedInTheError() {
+    String huge = "x".repeat(5_000_000);
+    assertThatThrownBy(() -> read(huge + "\n1\n", ReadOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("(5000000 characters)")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
+    String wide = String.join(",", java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "c" + i).toList());
+    assertThatThrownBy(() -> read(wide + "\n", ReadOptions.defaults()))
+        .hasMessageContaining("and 9970 more")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000));
+  }
+
+  @Test
+  void malformedUtf8IsReadAsReplacementCharactersAndCounted() {
+    byte[] bytes = "case_id,activity,timestamp\nc1,web:caf\u00e9,2026-03-01T09:00:00Z\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    CsvEventReader reader = new CsvEventReader(new ByteArrayInputStream(bytes), ReadOptions.defaults(), "test.csv");
+    List<IngestRecord> records = new ArrayList<>();
+    reader.forEachRemaining(records::add);
+    assertThat(reader.invalidUtf8()).isEqualTo(1);
+    assertThat(records).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(
+        "invalid UTF-8 in activity (is the file UTF-8?)"));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.journeys.jobs.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.event.Micros;
@@ -91,19 +92,30 @@ class XesEventReaderTest {
   }
 
   @Test
-  void quarantinesWhereMalformedXmlStopsTheFile() {
+  void returnsTheEventsBeforeMalformedXmlThenBreaksOffWhereItStops() {
     String xes = """
         <log><trace><string key="concept:name" value="c"/>
           <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2026-03-01T09:00:00Z"/></event>
           <event><string key="concept:name" value="b"></event>
         </trace></log>
         """;
-    List<IngestRecord> records = read(xes, ReadOptions.defaults());
-    assertThat(records).filteredOn(IngestRecord::isBad).singleElement()
-        .satisfies(r -> {
-          assertThat(r.reason()).startsWith("malformed XML");
-          assertThat(r.line()).isEqualTo(3);
-        });
-    assertThat(records).filteredOn(r -> !r.isBad()).extracting(IngestRecord::touchpoint).containsExactly("a");
+    XesEventReader reader = new XesEventReader(new ByteArrayInputStream(xes.getBytes(StandardCharsets.UTF_8)),
+        Ingest.xesOptions(ReadOptions.defaults()));
+    assertThat(reader.next().touchpoint()).isEqualTo("a");
+    assertThatThrownBy(reader::hasNext).isInstanceOf(InputBreak.class)
+        .hasMessage("malformed XML at line 3: Unexpected close tag </event>; expected </string>.")
+        .satisfies(e -> assertThat(((InputBreak) e).line()).isEqualTo(3));
+  }
+
+  @Test
+  void aDocumentThatStopsInsideATraceBreaksOffAfterItsEvents() {
+    String xes = """
+        <log><trace><string key="concept:name" value="c"/>
+          <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2026-03-01T09:00:00Z"/></event>
+        """;
+    XesEventReader reader = new XesEventReader(new ByteArrayInputStream(xes.getBytes(StandardCharsets.UTF_8)),
+        Ingest.xesOptions(ReadOptions.defaults()));
+    assertThat(reader.next().touchpoint()).isEqualTo("a");
+    assertThatThrownBy(reader::hasNext).isInstanceOf(InputBreak.class);
   }
 }

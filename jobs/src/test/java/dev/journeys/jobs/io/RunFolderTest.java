@@ -124,7 +124,7 @@ class RunFolderTest {
 
     assertThat(out.resolve("manifest.json")).hasContent(manifest);
     assertThat(out.resolve("transitions.csv")).exists();
-    assertThat(out.resolve("_unfinished-run")).doesNotExist();
+    assertThat(out.resolve("_unfinished-run/quarantine.csv")).content().contains("cannot read timestamp 'yesterday'");
   }
 
   @Test

@@ -38,6 +38,15 @@ public final class Durations {
     }
   }
 
+  /** Parses as {@link #parse} does, and refuses a duration of zero or less (a window or a silence must last). */
+  public static Duration positive(String text) {
+    Duration d = parse(text);
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException("expected a duration longer than zero, got '" + text.trim() + "'");
+    }
+    return d;
+  }
+
   /** The shortest exact label: 7d, 24h, 90m, 45s. */
   public static String label(Duration duration) {
     long seconds = duration.getSeconds();

@@ -24,7 +24,7 @@ public record RepeatWindow(Duration length, String label) implements Serializabl
 
   /** Parses {@code 24h}, {@code 7d}, ...; the label keeps the user's unit. */
   public static RepeatWindow parse(String text) {
-    Duration length = Durations.parse(text);
+    Duration length = Durations.positive(text);
     String compact = text.trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
     return new RepeatWindow(length, compact.matches("\\d+[smhdw]") ? compact : null);
   }
