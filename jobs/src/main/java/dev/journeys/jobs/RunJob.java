@@ -79,7 +79,14 @@ public final class RunJob {
     if (why != null) {
       throw new IllegalArgumentException("Cannot run without Spark: " + why);
     }
-    return inFolder(config, writes, dir -> runStages(new LocalEngine(), config, dir, progress));
+    return inFolder(config, writes, dir -> {
+      LocalEngine engine = new LocalEngine();
+      try {
+        return runStages(engine, config, dir, progress);
+      } finally {
+        engine.stopWriting(); // a failed run's tables stop being written before the caller looks at its folder
+      }
+    });
   }
 
   /** Runs {@code stages} into the folder {@code writes} says, and publishes it when they have finished. */
@@ -168,6 +175,8 @@ public final class RunJob {
     progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
         counts.customers(), journeys.cutoff()));
     manifest.journeys(journeys);
+    checkNamedTouchpoints(config, counts.touchpoints().keySet(), manifest);
+    noteImplausibleDates(journeys, manifest);
 
     progress.stage("variants", "grouping journeys by touchpoint sequence");
     List<Row> variantRows = VariantJob.rows(counts.variants(), counts.journeys(), config.rules().judgesFates());
@@ -203,6 +212,50 @@ public final class RunJob {
     HtmlReport.write(out, manifest.toJson());
     manifest.write(out.resolve(Outputs.MANIFEST));
     return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
+  }
+
+  /**
+   * A goal or start touchpoint that never occurs is most often a typo, and would make every journey
+   * dropped (or never cut) without a word: it fails the run (exit 3), naming the nearest touchpoints that
+   * do occur, unless the run allows it; the manifest notes it either way.
+   */
+  static void checkNamedTouchpoints(RunConfig config, java.util.Set<String> occurring, Manifest manifest) {
+    List<String> absent = new java.util.ArrayList<>();
+    for (String kind : List.of("goal", "start")) {
+      java.util.Set<String> named = kind.equals("goal") ? config.rules().goals() : config.rules().starts();
+      for (String name : new java.util.TreeSet<>(named)) {
+        if (!occurring.contains(name)) {
+          List<String> near = dev.journeys.model.text.Nearest.to(name, occurring, 3);
+          absent.add(String.format(Locale.ROOT, "the %s '%s' never occurs%s", kind, name, near.isEmpty() ? ""
+              : " (nearest: " + String.join(", ", near.stream().map(n -> "'" + n + "'").toList()) + ")"));
+        }
+      }
+    }
+    if (absent.isEmpty()) {
+      return;
+    }
+    String what = String.join("; ", absent);
+    manifest.note("In the events analysed, " + what + (config.allowAbsentGoals() ? " (allowed: --allow-absent-goals)"
+        : ""));
+    if (!config.allowAbsentGoals()) {
+      throw new InputException("In the events analysed, " + what + ". Check the spelling, or add "
+          + "--allow-absent-goals (allow-absent-goals: true) when they may be absent, as on a quiet day");
+    }
+  }
+
+  private static final java.time.Instant EARLIEST_PLAUSIBLE = java.time.Instant.parse("1970-01-01T00:00:00Z");
+  private static final java.time.Instant LATEST_PLAUSIBLE = java.time.Instant.parse("2100-01-01T00:00:00Z");
+
+  /** Events dated before 1970 or after 2100 are most often misread times (epoch units, a placeholder year). */
+  static void noteImplausibleDates(JourneyJob.Result journeys, Manifest manifest) {
+    if (journeys.firstEvent() != null && journeys.firstEvent().isBefore(EARLIEST_PLAUSIBLE)) {
+      manifest.note("The first event is dated " + journeys.firstEvent() + ", before 1970: check the timestamp column "
+          + "and its format (epoch seconds read as milliseconds, a placeholder date?)");
+    }
+    if (journeys.lastEvent() != null && journeys.lastEvent().isAfter(LATEST_PLAUSIBLE)) {
+      manifest.note("The last event is dated " + journeys.lastEvent() + ", after 2100: check the timestamp column and "
+          + "its format (a placeholder date such as 9999-12-31?)");
+    }
   }
 
   /** Where the events are read and the journeys built: Spark, or this JVM alone for a small log. */
@@ -386,6 +439,18 @@ public final class RunJob {
         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       } finally {
         writer.shutdown();
+      }
+    }
+
+    /** Stops the writer thread, waiting for the table it is writing; tables not started are not written. */
+    void stopWriting() {
+      writer.shutdownNow();
+      try {
+        if (!writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+          throw new IllegalStateException("The Parquet writer did not stop within 5 minutes");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

@@ -321,8 +321,9 @@ public final class Ingest {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    Instant notAfter = Instant.now();
     JavaRDD<Row> rows = jsc.parallelize(files, files.size())
-        .flatMap(file -> parse(file, conf.value(), cutoff, pseudonymiser, () -> filtered.add(1), parsed::add));
+        .flatMap(file -> parse(file, conf.value(), cutoff, notAfter, pseudonymiser, () -> filtered.add(1), parsed::add));
     return spark.createDataFrame(rows, EventColumns.INGESTED);
   }
 
@@ -332,8 +333,10 @@ public final class Ingest {
    * ({@code onFiltered}); the file's profile goes to {@code onEnd} once, at its end, so a task that fails
    * half-way adds nothing. A file that cannot be opened, or breaks off, quarantines one row saying so.
    */
-  static Iterator<Row> parse(InputFile file, Configuration conf, Instant cutoff, Pseudonymiser pseudonymiser,
-      Runnable onFiltered, java.util.function.Consumer<ProfileAccumulator.Tally> onEnd) throws IOException {
+  static Iterator<Row> parse(InputFile file, Configuration conf, Instant cutoff, Instant notAfter,
+      Pseudonymiser pseudonymiser, Runnable onFiltered, java.util.function.Consumer<ProfileAccumulator.Tally> onEnd)
+      throws IOException {
+    long latest = Micros.of(notAfter);
     Opened opened = open(file, conf);
     InputStream in = opened.in();
     Iterator<IngestRecord> records;
@@ -364,7 +367,7 @@ public final class Ingest {
       @Override
       public boolean hasNext() {
         while (next == null && !broken && readerHasNext()) {
-          IngestRecord r = records.next();
+          IngestRecord r = inThePast(records.next(), latest);
           rows++;
           if (FILTERED_REASON.equals(r.reason())) {
             onFiltered.run();
@@ -420,6 +423,23 @@ public final class Ingest {
         return r;
       }
     };
+  }
+
+  /**
+   * An event dated after {@code latestMicros} (the wall clock when the run started) cannot have happened
+   * yet: a mistyped year, a wrong time zone or a placeholder such as 9999-12-31. It is quarantined, so that
+   * it neither moves the default cut-off nor turns pending journeys into dropped ones.
+   */
+  static IngestRecord inThePast(IngestRecord r, long latestMicros) {
+    if (r.isBad() || r.tsMicros() <= latestMicros) {
+      return r;
+    }
+    return IngestRecord.bad(r.seq(), r.line(), future(r.tsMicros(), latestMicros), r.raw() == null ? "" : r.raw());
+  }
+
+  static String future(long tsMicros, long latestMicros) {
+    return "in the future: " + Micros.toInstant(tsMicros) + " is after the run started ("
+        + Micros.toInstant(latestMicros) + ")";
   }
 
   /** What went wrong, in words: the reader's own message, or the I/O error underneath. */

@@ -64,12 +64,13 @@ public final class LocalIngest {
     List<Row> events = new ArrayList<>();
     List<Row> bad = new ArrayList<>();
     ProfileAccumulator.Tally tally = new ProfileAccumulator.Tally(cutoff);
+    Instant notAfter = Instant.now();
     long[] filtered = {0};
     int status = EventColumns.INGESTED.fieldIndex(EventColumns.STATUS);
     for (InputFile file : logs) {
       Iterator<Row> rows;
       try {
-        rows = Ingest.parse(file, conf, cutoff, null, () -> filtered[0]++, tally::merge);
+        rows = Ingest.parse(file, conf, cutoff, notAfter, null, () -> filtered[0]++, tally::merge);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + file.path() + ": " + e.getMessage(), e);
       }

@@ -46,6 +46,11 @@ public final class Pseudonymiser implements Serializable {
       throw new IllegalArgumentException(SECRET_VARIABLE + " is too short: " + secret.length() + " characters, at least "
           + MIN_SECRET_LENGTH + " needed");
     }
+    if (secret.chars().distinct().count() < 4) {
+      // Sixteen spaces, or one key held down: anyone could guess it and undo the pseudonyms.
+      throw new IllegalArgumentException(SECRET_VARIABLE + " is too easy to guess: it uses fewer than 4 different "
+          + "characters; choose a random secret, e.g. from `openssl rand -base64 32`");
+    }
     return new Pseudonymiser(secret.getBytes(StandardCharsets.UTF_8));
   }
 

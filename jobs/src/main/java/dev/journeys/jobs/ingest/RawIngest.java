@@ -65,6 +65,7 @@ final class RawIngest {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    long latest = Micros.of(java.time.Instant.now());
     JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
       Ingest.Opened opened = Ingest.open(file, conf.value());
       InputStream in = opened.in();
@@ -112,6 +113,8 @@ final class RawIngest {
               unattributed.add(1);
             } else if (m.isBad()) {
               next = bad(file, s, r.line(), m.error(), r.raw());
+            } else if (!m.linksOnly() && m.tsMicros() > latest) {
+              next = bad(file, s, r.line(), Ingest.future(m.tsMicros(), latest), r.raw());
             } else {
               next = RowFactory.create(file.source() + ":" + file.sourceOrder() + ":" + s,
                   m.eventId() != null ? file.source() + "#" + m.eventId() : null,

@@ -307,6 +307,9 @@ public final class HtmlReport {
           .append(" events before the window (from ").append(esc(manifest.path("options").path("window_start").asText()))
           .append(") left out</li>");
     }
+    for (JsonNode note : manifest.path("notes")) {
+      h.append("<li>").append(esc(note.asText())).append("</li>");
+    }
     JsonNode stitching = manifest.path("stitching");
     if (!stitching.isMissingNode()) {
       h.append("<li>Stitching: ").append(String.format(Locale.ROOT, "%,d", stitching.path("customers").asLong()))

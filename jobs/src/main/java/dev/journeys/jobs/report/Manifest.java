@@ -163,6 +163,11 @@ public final class Manifest {
     }
   }
 
+  /** A note for whoever reads the run: something it did or found that changes how to read its figures. */
+  public void note(String text) {
+    notes.add(text);
+  }
+
   public void count(String name, long value) {
     counts.put(name, value);
   }
