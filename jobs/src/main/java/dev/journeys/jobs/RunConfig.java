@@ -14,7 +14,8 @@ import java.util.List;
  * the cut-off (null: the latest event), the ranking, the bad-row threshold, how identities are handled,
  * the start of a nightly run's window (null: no start; events at or before it are left out), whether files
  * that end early or break off are analysed as far as they were read ({@code acceptTruncated}) rather than
- * failing the run, and whether goals and start touchpoints that never occur are allowed ({@code allowAbsentGoals}).
+ * failing the run, whether goals and start touchpoints that never occur are allowed ({@code allowAbsentGoals}),
+ * and the scrubber that keeps personal data out of the touchpoints of raw exports.
  */
 public record RunConfig(
     List<Source> sources,
@@ -30,7 +31,8 @@ public record RunConfig(
     String secret,
     Instant windowStart,
     boolean acceptTruncated,
-    boolean allowAbsentGoals) {
+    boolean allowAbsentGoals,
+    dev.journeys.jobs.ingest.raw.Scrubber scrubber) {
 
   public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
   public static final int TOP_DEFAULT = 10;
@@ -60,11 +62,12 @@ public record RunConfig(
       int minPassages, double maxBadRowsShare, int top, int maxIdentityKeys, boolean pseudonymise, String secret,
       Instant windowStart) {
     this(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, pseudonymise,
-        secret, windowStart, false, false);
+        secret, windowStart, false, false, dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT);
   }
 
   public RunConfig {
     sources = List.copyOf(sources);
+    scrubber = scrubber == null ? dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT : scrubber;
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("Cannot run: no input given");
     }
@@ -80,25 +83,25 @@ public record RunConfig(
   /** The same run, with or without pseudonymised customer keys. */
   public RunConfig withPseudonymise(boolean on) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,
-        secret, windowStart, acceptTruncated, allowAbsentGoals);
+        secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber);
   }
 
   /** The same run, pseudonymising with {@code newSecret} rather than the one in the environment. */
   public RunConfig withSecret(String newSecret) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, newSecret, windowStart, acceptTruncated, allowAbsentGoals);
+        pseudonymise, newSecret, windowStart, acceptTruncated, allowAbsentGoals, scrubber);
   }
 
   /** The same run over the events in (start, cut-off], written to {@code out}: a nightly run's trailing window. */
   public RunConfig withWindow(Instant start, Instant newCutoff, String out) {
     return new RunConfig(sources, out, rules, newCutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, secret, start, acceptTruncated, allowAbsentGoals);
+        pseudonymise, secret, start, acceptTruncated, allowAbsentGoals, scrubber);
   }
 
   /** The same run, accepting files that end early, or goals and start touchpoints that never occur, or not. */
   public RunConfig withLeniency(boolean truncated, boolean absentGoals) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, secret, windowStart, truncated, absentGoals);
+        pseudonymise, secret, windowStart, truncated, absentGoals, scrubber);
   }
 
   public List<String> inputs() {

@@ -34,7 +34,7 @@ import java.util.Set;
 public final class ConfigFile {
 
   static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "identity", "nightly", "max-bad-rows-share",
-      "accept-truncated", "allow-absent-goals", "out");
+      "accept-truncated", "allow-absent-goals", "scrub", "out");
   static final Set<String> NIGHTLY = Set.of("window");
   static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise");
   static final Set<String> EXPORT = Set.of("path", "paths", "format", "name", "touchpoint", "channel", "owner",
@@ -154,6 +154,21 @@ public final class ConfigFile {
     if (!(maxBad >= 0 && maxBad <= 1)) {
       top.error("max-bad-rows-share", "expected a share between 0 and 1, got " + maxBad);
     }
+    dev.journeys.jobs.ingest.raw.Scrubber scrubber = dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT;
+    ConfigNode scrub = top.object("scrub");
+    if (scrub != null) {
+      scrub.allowOnly(Set.of("patterns"));
+      ConfigNode patterns = scrub.object("patterns");
+      if (patterns != null) {
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        patterns.keys().forEach(k -> named.put(k, patterns.string(k, "")));
+        try {
+          scrubber = dev.journeys.jobs.ingest.raw.Scrubber.with(named);
+        } catch (IllegalArgumentException e) {
+          scrub.error("patterns", e.getMessage());
+        }
+      }
+    }
     String out = outOverride != null ? outOverride : top.parsed("out", o -> base.resolve(o).toString(), null);
     if (out == null) {
       errors.add("key 'out': missing (or give --out on the command line)");
@@ -163,7 +178,7 @@ public final class ConfigFile {
           + (errors.size() > 1 ? "s" : "") + ":\n  " + String.join("\n  ", errors));
     }
     return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise, null,
-        null, acceptTruncated, allowAbsentGoals);
+        null, acceptTruncated, allowAbsentGoals, scrubber);
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {

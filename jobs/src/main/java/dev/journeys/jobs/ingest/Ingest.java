@@ -77,9 +77,14 @@ public final class Ingest {
    * How identities are handled: components of more than {@code maxKeys} keys are split back, and customer
    * keys are pseudonymised unless {@code pseudonymiser} is null.
    */
-  public record Identities(int maxKeys, Pseudonymiser pseudonymiser) implements java.io.Serializable {
+  public record Identities(int maxKeys, Pseudonymiser pseudonymiser, dev.journeys.jobs.ingest.raw.Scrubber scrubber)
+      implements java.io.Serializable {
     public static final int MAX_KEYS_DEFAULT = 50;
     public static final Identities IN_CLEAR = new Identities(MAX_KEYS_DEFAULT, null);
+
+    public Identities(int maxKeys, Pseudonymiser pseudonymiser) {
+      this(maxKeys, pseudonymiser, dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT);
+    }
   }
 
   /**
@@ -155,7 +160,8 @@ public final class Ingest {
     LongAccumulator unattributed = spark.sparkContext().longAccumulator("records without identity");
     String staging = outDir + "/_staging-exports";
     spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
-    RawIngest.read(spark, exports, excluded, unattributed, breaks).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+    LongAccumulator scrubbed = spark.sparkContext().longAccumulator("touchpoints scrubbed");
+    RawIngest.read(spark, exports, excluded, unattributed, breaks, identities.scrubber(), scrubbed).write().mode("overwrite").partitionBy(EventColumns.STATUS)
         .parquet(staging);
     String bad = staging + "/" + EventColumns.STATUS + "=bad";
     if (exists(fs, bad)) {
@@ -188,10 +194,17 @@ public final class Ingest {
       stitching = new Stitching(stitched.records(), eventCount, s.customers().count(),
           events.select(EventColumns.CUSTOMER_ID).distinct().count(), s.oversized().count(),
           stitched.duplicates(), excluded.value(), unattributed.value(), s.rounds(),
-          RawIngest.report(stitched, identities.pseudonymiser()));
+          withScrubbed(RawIngest.report(stitched, identities.pseudonymiser()), scrubbed.value()));
     }
     delete(fs, staging);
     return stitching;
+  }
+
+  /** The stitching report with the number of touchpoints the scrubber changed (personal data taken out). */
+  private static java.util.Map<String, Object> withScrubbed(java.util.Map<String, Object> report, long scrubbed) {
+    java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(report);
+    all.put("touchpoints_scrubbed", scrubbed);
+    return all;
   }
 
   /** Files of clustered events: about a million events each, at least two per core. */

@@ -61,7 +61,8 @@ final class RawIngest {
 
   /** Parses raw files into mapped records (status ok) and quarantined rows (status bad). */
   static Dataset<Row> read(SparkSession spark, List<InputFile> files, LongAccumulator excluded,
-      LongAccumulator unattributed, org.apache.spark.util.CollectionAccumulator<Break> breaks) {
+      LongAccumulator unattributed, org.apache.spark.util.CollectionAccumulator<Break> breaks,
+      dev.journeys.jobs.ingest.raw.Scrubber scrubber, LongAccumulator scrubbed) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
@@ -106,7 +107,10 @@ final class RawIngest {
               next = bad(file, s, r.line(), r.error(), r.raw());
               continue;
             }
-            MappedRecord m = mapping.map(r, format);
+            MappedRecord m = mapping.map(r, format, scrubber);
+            if (m.scrubbed()) {
+              scrubbed.add(1);
+            }
             if (m.excluded()) {
               excluded.add(1);
             } else if (m.unattributed()) {

@@ -12,19 +12,20 @@ import java.util.List;
  * @param keys     identity keys as {@code kind:value}, normalised (phones to digits, e-mails to lower case)
  */
 public record MappedRecord(String eventId, long tsMicros, String touchpoint, String channel, String owner,
-    boolean assisted, List<String> keys, boolean linksOnly, String error, boolean excluded, boolean unattributed) {
+    boolean assisted, List<String> keys, boolean linksOnly, String error, boolean excluded, boolean unattributed,
+    boolean scrubbed) {
 
   public static MappedRecord bad(String error) {
-    return new MappedRecord(null, 0, null, null, null, false, List.of(), false, error, false, false);
+    return new MappedRecord(null, 0, null, null, null, false, List.of(), false, error, false, false, false);
   }
 
   /** Left out by the source's filters (static assets, bots). */
   public static final MappedRecord EXCLUDED = new MappedRecord(null, 0, null, null, null, false, List.of(), false,
-      null, true, false);
+      null, true, false, false);
 
   /** Readable, but it carries none of the source's identity keys: no customer can be given to it. */
   public static final MappedRecord UNATTRIBUTED = new MappedRecord(null, 0, null, null, null, false, List.of(), false,
-      null, false, true);
+      null, false, true, false);
 
   public boolean isBad() {
     return error != null;

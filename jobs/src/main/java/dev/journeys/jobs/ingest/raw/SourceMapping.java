@@ -53,6 +53,14 @@ public record SourceMapping(
 
   /** Maps one record; never throws for bad data, which comes back as a reason. */
   public MappedRecord map(FieldRecord record, DateTimeFormatter format) {
+    return map(record, format, null);
+  }
+
+  /**
+   * Maps one record, the touchpoint's field values passing {@code scrubber} (null: none); the result says
+   * whether it changed anything. Never throws for bad data, which comes back as a reason.
+   */
+  public MappedRecord map(FieldRecord record, DateTimeFormatter format, Scrubber scrubber) {
     for (Map.Entry<String, Pattern> e : exclude.entrySet()) {
       String value = record.get(e.getKey());
       if (value != null && e.getValue().matcher(value).find()) {
@@ -83,18 +91,19 @@ public record SourceMapping(
       }
     }
     if (onlyLinks) {
-      return new MappedRecord(null, 0, null, null, null, false, keys, true, null, false, false);
+      return new MappedRecord(null, 0, null, null, null, false, keys, true, null, false, false, false);
     }
     try {
       String timestamp = record.get(timestampField);
       long ts = Timestamps.parseMicros(timestamp, zone, format);
-      String tp = touchpoint.render(record);
+      boolean[] scrubbed = {false};
+      String tp = touchpoint.render(record, scrubber, scrubbed);
       String ch = channel != null ? channel.render(record).toLowerCase(Locale.ROOT) : Touchpoint.channelOf(tp);
       String ow = owner != null ? owner.render(record) : null;
       boolean isAssisted = assisted != null ? flag(assisted.render(record))
           : ch != null && assistedChannels.contains(ch);
       String id = eventId == null ? null : eventId.render(record);
-      return new MappedRecord(id, ts, tp, ch, ow, isAssisted, keys, false, null, false, false);
+      return new MappedRecord(id, ts, tp, ch, ow, isAssisted, keys, false, null, false, false, scrubbed[0]);
     } catch (IllegalArgumentException e) {
       return MappedRecord.bad(e.getMessage());
     }

@@ -82,6 +82,15 @@ public final class Template implements Serializable {
 
   /** The value for {@code record}; throws {@link IllegalArgumentException} naming a missing field without fallback. */
   public String render(FieldRecord record) {
+    return render(record, null, null);
+  }
+
+  /**
+   * As {@link #render(FieldRecord)}, each field's value passing {@code scrubber} (when not null) before its
+   * filter, so that what a filter makes of personal data (a slugged e-mail address) is never built;
+   * {@code scrubbed[0]} is set when the scrubber changed a value.
+   */
+  public String render(FieldRecord record, Scrubber scrubber, boolean[] scrubbed) {
     StringBuilder out = new StringBuilder();
     for (Part p : parts) {
       if (p.literal() != null) {
@@ -101,6 +110,12 @@ public final class Template implements Serializable {
           throw new IllegalArgumentException("field '" + p.field() + "' is missing or empty (template " + text + ")");
         }
         value = p.fallback();
+      } else if (scrubber != null) {
+        String clean = scrubber.scrub(value);
+        if (clean != value && scrubbed != null) {
+          scrubbed[0] = true;
+        }
+        value = clean;
       }
       out.append(filter(value.trim(), p.filter()));
     }
