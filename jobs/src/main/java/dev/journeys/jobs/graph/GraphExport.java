@@ -25,20 +25,58 @@ import org.jgrapht.nio.dot.DOTExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 import org.jgrapht.nio.json.JSONExporter;
 
-/** Writes the transition graph as DOT (Graphviz), GraphML (Gephi, yEd) and JSON with its insights. */
+/**
+ * Writes the transition graph as DOT (Graphviz), GraphML (Gephi, yEd) and JSON with its insights. A graph
+ * of more than {@link #MAX_TRANSITIONS} transitions (a log whose paths carry ids) is drawn with the ones of
+ * most passages only, and each file says what was left out; {@code transitions.csv} holds them all.
+ */
 public final class GraphExport {
 
-  private final TransitionGraph graph;
+  /** The most transitions a graph file draws: more than Graphviz lays out, or a person reads, in reasonable time. */
+  public static final int MAX_TRANSITIONS = 2_000;
+
+  private final org.jgrapht.Graph<Touchpoint, TransitionEdge> graph;
   private final int rankedWindow;
   private final String rankedWindowLabel;
   private final Map<Touchpoint, String> ids = new HashMap<>();
+  private final String omitted;
+  private final Map<String, Object> omittedCounts = new LinkedHashMap<>();
 
   public GraphExport(TransitionGraph graph, int rankedWindow, String rankedWindowLabel) {
-    this.graph = graph;
+    this(graph, rankedWindow, rankedWindowLabel, MAX_TRANSITIONS);
+  }
+
+  GraphExport(TransitionGraph full, int rankedWindow, String rankedWindowLabel, int maxTransitions) {
     this.rankedWindow = rankedWindow;
     this.rankedWindowLabel = rankedWindowLabel;
+    org.jgrapht.Graph<Touchpoint, TransitionEdge> all = full.graph();
+    if (all.edgeSet().size() <= maxTransitions) {
+      this.graph = all;
+      this.omitted = null;
+    } else {
+      java.util.List<TransitionEdge> drawn = all.edgeSet().stream()
+          .sorted(java.util.Comparator.comparingLong((TransitionEdge e) -> e.transition().passages()).reversed()
+              .thenComparing(e -> e.transition().from()).thenComparing(e -> e.transition().to()))
+          .limit(maxTransitions).toList();
+      java.util.Set<Touchpoint> vertices = new java.util.HashSet<>();
+      for (TransitionEdge e : drawn) {
+        vertices.add(all.getEdgeSource(e));
+        vertices.add(all.getEdgeTarget(e));
+      }
+      this.graph = new org.jgrapht.graph.AsSubgraph<>(all, vertices, new java.util.HashSet<>(drawn));
+      long passages = all.edgeSet().stream().mapToLong(e -> e.transition().passages()).sum()
+          - drawn.stream().mapToLong(e -> e.transition().passages()).sum();
+      int transitions = all.edgeSet().size() - drawn.size();
+      int touchpoints = all.vertexSet().size() - vertices.size();
+      omittedCounts.put("transitions", transitions);
+      omittedCounts.put("passages", passages);
+      omittedCounts.put("touchpoints", touchpoints);
+      this.omitted = String.format(java.util.Locale.ROOT, "The %,d transitions with the most passages of %,d are "
+          + "drawn; the other %,d (%,d passages, %,d touchpoints seen only there) are in transitions.csv.",
+          drawn.size(), all.edgeSet().size(), transitions, passages, touchpoints);
+    }
     int next = 0;
-    for (Touchpoint v : graph.graph().vertexSet().stream().sorted(java.util.Comparator.comparing(Touchpoint::name)).toList()) {
+    for (Touchpoint v : graph.vertexSet().stream().sorted(java.util.Comparator.comparing(Touchpoint::name)).toList()) {
       ids.put(v, "n" + next++);
     }
   }
@@ -96,7 +134,7 @@ public final class GraphExport {
     dot.setGraphIdProvider(() -> "journeys");
     dot.setVertexAttributeProvider(v -> vertexAttributes(v, Format.DOT));
     dot.setEdgeAttributeProvider(e -> edgeAttributes(e, true));
-    write(file, w -> dot.exportGraph(graph.graph(), w));
+    write(file, w -> dot.exportGraph(graph, omitted == null ? w : new LeadingLine(w, "// " + omitted)));
   }
 
   private void writeGraphMl(Path file) {
@@ -111,7 +149,8 @@ public final class GraphExport {
         "repeat_contact_rate_" + rankedWindowLabel, "repeat_contact_lower_" + rankedWindowLabel}) {
       graphMl.registerAttribute(key, GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
     }
-    write(file, w -> graphMl.exportGraph(graph.graph(), w));
+    write(file, w -> graphMl.exportGraph(graph, omitted == null ? w
+        : new LeadingLine(w, "<!-- " + omitted.replace("--", "- -") + " -->")));
   }
 
   private void writeJson(Path file, GraphInsights insights) {
@@ -119,11 +158,14 @@ public final class GraphExport {
     json.setVertexAttributeProvider(v -> vertexAttributes(v, Format.JSON));
     json.setEdgeAttributeProvider(e -> edgeAttributes(e, false));
     StringWriter buffer = new StringWriter();
-    json.exportGraph(graph.graph(), buffer);
+    json.exportGraph(graph, buffer);
     try {
       ObjectMapper mapper = new ObjectMapper();
       ObjectNode root = (ObjectNode) mapper.readTree(buffer.toString());
       root.set("insights", mapper.valueToTree(insights));
+      if (omitted != null) {
+        root.set("omitted", mapper.valueToTree(omittedCounts));
+      }
       Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
@@ -162,6 +204,40 @@ public final class GraphExport {
         }
       }
       return out.toString();
+    }
+  }
+
+  /** Writes {@code line} after the first line the exporter writes (the DOT header, the XML declaration). */
+  private static final class LeadingLine extends java.io.FilterWriter {
+    private final String line;
+    private boolean written;
+
+    LeadingLine(Writer out, String line) {
+      super(out);
+      this.line = line;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      super.write(c);
+      if (!written && c == '\n') {
+        written = true;
+        out.write(line + "\n");
+      }
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      for (int i = off; i < off + len; i++) {
+        write(buf[i]);
+      }
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      for (int i = off; i < off + len; i++) {
+        write(str.charAt(i));
+      }
     }
   }
 

@@ -42,8 +42,8 @@ public final class HtmlReport {
     try {
       JsonNode summary = Files.exists(dir.resolve("summary.json")) ? JSON.readTree(dir.resolve("summary.json").toFile())
           : null;
-      List<Map<String, String>> transitions = RunComparison.table(dir.resolve("transitions.csv"));
-      List<Map<String, String>> variants = RunComparison.table(dir.resolve("variants.csv"));
+      List<Map<String, String>> transitions = drawnTransitions(dir.resolve("transitions.csv"));
+      List<Map<String, String>> variants = coveragePoints(dir.resolve("variants.csv"));
       List<Map<String, String>> ownerPairs = Files.exists(dir.resolve(Outputs.HANDOFFS))
           ? RunComparison.table(dir.resolve(Outputs.HANDOFFS)) : List.of();
       Files.writeString(dir.resolve("report.html"), html(manifest, summary, transitions, variants, ownerPairs),
@@ -51,6 +51,76 @@ public final class HtmlReport {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + dir.resolve("report.html") + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The chart draws at most this many transitions, those of most passages: a force layout of more is a blur. */
+  static final int CHART_TRANSITIONS = 300;
+  /** The coverage curve keeps every variant up to this rank, and log-spaced ranks after it. */
+  static final int COVERAGE_EXACT = 1_000;
+
+  /**
+   * The rows of {@code transitions.csv} the report shows, streamed so that a table of millions of rows is
+   * never held: the ranked ones, the largest hand-offs, and the transitions of most passages for the chart.
+   */
+  static List<Map<String, String>> drawnTransitions(Path csv) {
+    Comparator<Map<String, String>> byPassages = Comparator
+        .comparingLong((Map<String, String> r) -> Long.parseLong(r.get("passages")))
+        .thenComparing(r -> r.get("from"), Comparator.reverseOrder())
+        .thenComparing(r -> r.get("to"), Comparator.reverseOrder());
+    java.util.PriorityQueue<Map<String, String>> busiest = new java.util.PriorityQueue<>(byPassages);
+    java.util.PriorityQueue<Map<String, String>> handoffs = new java.util.PriorityQueue<>(byPassages);
+    java.util.Set<Map<String, String>> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    RunComparison.forEachRow(csv, r -> {
+      if (ranked(r, "drop_off_rank") || ranked(r, "repeat_contact_rank")) {
+        keep.add(r);
+      }
+      bounded(busiest, r, CHART_TRANSITIONS);
+      String share = r.getOrDefault("handoff_share", "");
+      if (!share.isEmpty() && Double.parseDouble(share) > 0) {
+        bounded(handoffs, r, ROWS);
+      }
+    });
+    keep.addAll(busiest);
+    keep.addAll(handoffs);
+    // In the file's order (by passages), as the report has always read them.
+    List<Map<String, String>> rows = new java.util.ArrayList<>(keep);
+    rows.sort(byPassages.reversed());
+    return rows;
+  }
+
+  private static boolean ranked(Map<String, String> r, String column) {
+    String rank = r.getOrDefault(column, "");
+    return !rank.isEmpty() && Integer.parseInt(rank) <= ROWS;
+  }
+
+  private static void bounded(java.util.PriorityQueue<Map<String, String>> top, Map<String, String> r, int size) {
+    top.add(r);
+    if (top.size() > size) {
+      top.poll();
+    }
+  }
+
+  /** The points of the variant coverage curve: every rank up to {@link #COVERAGE_EXACT}, then ranks 1% apart, and the last. */
+  static List<Map<String, String>> coveragePoints(Path csv) {
+    List<Map<String, String>> points = new java.util.ArrayList<>();
+    Map<String, String>[] last = new Map[1];
+    double[] next = {COVERAGE_EXACT};
+    RunComparison.forEachRow(csv, r -> {
+      int rank = Integer.parseInt(r.get("rank"));
+      if (rank <= COVERAGE_EXACT || rank >= next[0]) {
+        points.add(Map.of("rank", r.get("rank"), "cumulative_share", r.get("cumulative_share")));
+        if (rank > COVERAGE_EXACT) {
+          next[0] = Math.max(rank + 1, next[0] * 1.01);
+        }
+        last[0] = null;
+      } else {
+        last[0] = Map.of("rank", r.get("rank"), "cumulative_share", r.get("cumulative_share"));
+      }
+    });
+    if (last[0] != null) {
+      points.add(last[0]);
+    }
+    return points;
   }
 
   static String html(JsonNode manifest, JsonNode summary, List<Map<String, String>> transitions,
@@ -331,7 +401,7 @@ public final class HtmlReport {
     ArrayNode links = data.putArray("links");
     java.util.Set<String> names = new java.util.TreeSet<>();
     long max = transitions.stream().mapToLong(r -> Long.parseLong(r.get("passages"))).max().orElse(1);
-    for (Map<String, String> r : transitions) {
+    for (Map<String, String> r : transitions.subList(0, Math.min(CHART_TRANSITIONS, transitions.size()))) {
       names.add(r.get("from"));
       names.add(r.get("to"));
       String drop = r.getOrDefault("drop_off_rate", "");

@@ -235,6 +235,12 @@ public final class RunComparison {
   /** Reads one of our CSV exports into rows keyed by header. */
   static List<Map<String, String>> table(Path csv) {
     List<Map<String, String>> rows = new ArrayList<>();
+    forEachRow(csv, rows::add);
+    return rows;
+  }
+
+  /** Streams one of our CSV exports, row by row, keyed by header: for tables too large to hold. */
+  static void forEachRow(Path csv, java.util.function.Consumer<Map<String, String>> rows) {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       CsvParser parser = new CsvParser(in, ',');
       CsvParser.Record header = parser.next();
@@ -243,11 +249,10 @@ public final class RunComparison {
         for (int i = 0; i < header.fields().size() && i < r.fields().size(); i++) {
           row.put(header.fields().get(i), r.fields().get(i));
         }
-        rows.add(row);
+        rows.accept(row);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + csv + ": " + e.getMessage(), e);
     }
-    return rows;
   }
 }
