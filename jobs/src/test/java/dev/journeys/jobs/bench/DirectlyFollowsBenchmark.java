@@ -62,6 +62,7 @@ public final class DirectlyFollowsBenchmark {
     Path dir = Path.of("/tmp/journeys-benchmark");
     boolean reuse = false;
     int scalingRounds = 3;
+    List<Integer> touchpoints = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
@@ -69,6 +70,8 @@ public final class DirectlyFollowsBenchmark {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--reuse" -> reuse = true;
         case "--scaling" -> scalingRounds = Integer.parseInt(args[++i]);
+        case "--touchpoints" -> touchpoints = java.util.Arrays.stream(args[++i].split(","))
+            .map(t -> Integer.parseInt(t.trim().replace("_", ""))).toList();
         default -> {
           System.err.println("usage: ./journeys benchmark [--events N] [--raw-customers N] [--dir DIR] [--reuse] "
               + "[--scaling ROUNDS]\n"
@@ -78,12 +81,18 @@ public final class DirectlyFollowsBenchmark {
               + "  --reuse             use DIR/events.parquet as a previous run generated it, whatever its size\n"
               + "  --scaling ROUNDS    rounds of the analysis on local[1] against local[n], side by side (default 3; "
               + "0: skip;\n"
-              + "                      only on an embedded master of n >= 2 cores)");
+              + "                      only on an embedded master of n >= 2 cores)\n"
+              + "  --touchpoints N,N   instead: time the analysis against N distinct touchpoints (e.g. "
+              + "50000,100000,200000,1000000)");
           System.exit(2);
         }
       }
     }
     dir = dir.toAbsolutePath();
+    if (touchpoints != null) {
+      TouchpointScaling.measure(touchpoints, dir);
+      return;
+    }
     SparkSession spark = Sparks.session("journeys benchmark");
     Map<String, Object> figures;
     int cores;
