@@ -137,6 +137,31 @@ class BadInputTest {
   }
 
   @Test
+  void aTruncatedRawExportFailsTheRunToo() throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      for (int i = 0; i < 5_000; i++) {
+        gz.write(("{\"type\":\"track\",\"event\":\"Step " + (i % 7) + "\",\"anonymousId\":\"a" + i * 7919L
+            + "\",\"timestamp\":\"2026-03-01T09:00:00Z\",\"messageId\":\"m" + i + "\"}\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    byte[] all = bytes.toByteArray();
+    Files.write(dir.resolve("segment.jsonl.gz"), java.util.Arrays.copyOf(all, all.length / 2));
+    Path config = Files.writeString(dir.resolve("journeys.yaml"), """
+        sources: [{path: segment.jsonl.gz, format: segment}]
+        journeys: {by: customer}
+        identity: {pseudonymise: false}
+        out: out
+        """);
+    assertThatThrownBy(() -> RunJob.run(SparkTest.spark(), dev.journeys.jobs.config.ConfigFile.read(config, null),
+        Progress.silent()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("segment.jsonl.gz: the file ends early after")
+        .hasMessageContaining("--accept-truncated");
+  }
+
+  @Test
   void anXesDocumentThatDoesNotCloseEndsEarly() throws IOException {
     String xes = Files.readString(SparkTest.data("running-example.xes"));
     Path log = Files.writeString(dir.resolve("log.xes"), xes.substring(0, xes.length() * 3 / 4));
