@@ -14,8 +14,12 @@ public record Break(String file, long line, long rowsRead, long bytesRead, long 
 
   public static Break of(String file, long line, long rowsRead, long bytesRead, long size, boolean gzipped,
       String cause) {
-    return new Break(file.startsWith("file:") ? file.substring("file:".length()) : file, line, rowsRead, bytesRead,
-        size, gzipped, cause);
+    return new Break(display(file), line, rowsRead, bytesRead, size, gzipped, cause);
+  }
+
+  /** A file's path as people write it: a local file without its {@code file:} scheme. */
+  public static String display(String path) {
+    return path.startsWith("file:") ? path.substring("file:".length()) : path;
   }
 
   /** Whether every byte of the file was read: it ends early, and how much is missing is unknown. */

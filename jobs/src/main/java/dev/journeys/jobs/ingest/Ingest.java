@@ -120,7 +120,10 @@ public final class Ingest {
     }
     org.apache.spark.util.CollectionAccumulator<Break> rawBreaks = spark.sparkContext().collectionAccumulator(
         "raw files broken off");
-    Stitching stitching = exports.isEmpty() ? null : readExports(spark, exports, fs, outDir, identities, rawBreaks);
+    org.apache.spark.util.CollectionAccumulator<java.util.Map.Entry<String, Long>> rawUtf8 =
+        spark.sparkContext().collectionAccumulator("raw files with invalid UTF-8");
+    Stitching stitching = exports.isEmpty() ? null
+        : readExports(spark, exports, fs, outDir, identities, rawBreaks, rawUtf8);
     // Logs are profiled while parsed; the events of raw exports (stitched, shuffled) need one aggregate more.
     if (exists(fs, outDir + "/events")) {
       Dataset<Row> events = spark.read().schema(STORED).parquet(outDir + "/events").select(eventColumns());
@@ -146,8 +149,10 @@ public final class Ingest {
     List<Break> breaks = new java.util.ArrayList<>(parsed.value().breaks());
     breaks.addAll(rawBreaks.value());
     breaks.sort(java.util.Comparator.comparing(Break::file));
+    java.util.Map<String, Long> invalidUtf8 = new java.util.TreeMap<>(parsed.value().invalidUtf8());
+    rawUtf8.value().forEach(e -> invalidUtf8.merge(Break.display(e.getKey()), e.getValue(), Long::sum));
     return new Result(events, tally.profile, tally.rowsRead, eventsRead, tally.quarantined, filtered.value(), inputs,
-        stitching, List.copyOf(breaks), parsed.value().invalidUtf8());
+        stitching, List.copyOf(breaks), invalidUtf8);
   }
 
   /**
@@ -155,13 +160,14 @@ public final class Ingest {
    * {@code events/} and their unreadable records to {@code quarantine/}.
    */
   private static Stitching readExports(SparkSession spark, List<InputFile> exports, FileSystem fs, String outDir,
-      Identities identities, org.apache.spark.util.CollectionAccumulator<Break> breaks) {
+      Identities identities, org.apache.spark.util.CollectionAccumulator<Break> breaks,
+      org.apache.spark.util.CollectionAccumulator<java.util.Map.Entry<String, Long>> invalidUtf8) {
     LongAccumulator excluded = spark.sparkContext().longAccumulator("records excluded");
     LongAccumulator unattributed = spark.sparkContext().longAccumulator("records without identity");
     String staging = outDir + "/_staging-exports";
     spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
     LongAccumulator scrubbed = spark.sparkContext().longAccumulator("touchpoints scrubbed");
-    RawIngest.read(spark, exports, excluded, unattributed, breaks, identities.scrubber(), scrubbed).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+    RawIngest.read(spark, exports, excluded, unattributed, breaks, identities.scrubber(), scrubbed, invalidUtf8).write().mode("overwrite").partitionBy(EventColumns.STATUS)
         .parquet(staging);
     String bad = staging + "/" + EventColumns.STATUS + "=bad";
     if (exists(fs, bad)) {
@@ -393,7 +399,7 @@ public final class Ingest {
           closeQuietly(in);
           if (!profiled) {
             if (csvReader != null && csvReader.invalidUtf8() > 0) {
-              profile.invalidUtf8(file.path(), csvReader.invalidUtf8());
+              profile.invalidUtf8(Break.display(file.path()), csvReader.invalidUtf8());
             }
             onEnd.accept(profile);
             profiled = true;

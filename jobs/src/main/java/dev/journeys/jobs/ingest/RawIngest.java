@@ -62,14 +62,16 @@ final class RawIngest {
   /** Parses raw files into mapped records (status ok) and quarantined rows (status bad). */
   static Dataset<Row> read(SparkSession spark, List<InputFile> files, LongAccumulator excluded,
       LongAccumulator unattributed, org.apache.spark.util.CollectionAccumulator<Break> breaks,
-      dev.journeys.jobs.ingest.raw.Scrubber scrubber, LongAccumulator scrubbed) {
+      dev.journeys.jobs.ingest.raw.Scrubber scrubber, LongAccumulator scrubbed,
+      org.apache.spark.util.CollectionAccumulator<java.util.Map.Entry<String, Long>> invalidUtf8) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     long latest = Micros.of(java.time.Instant.now());
     JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
       Ingest.Opened opened = Ingest.open(file, conf.value());
-      InputStream in = opened.in();
+      Utf8Counter utf8 = new Utf8Counter(opened.in());
+      InputStream in = utf8;
       SourceMapping mapping = file.of().mapping();
       DateTimeFormatter format = mapping.formatter();
       Iterator<FieldRecord> records;
@@ -91,6 +93,9 @@ final class RawIngest {
             try {
               if (!records.hasNext()) {
                 in.close();
+                if (utf8.malformed() > 0) {
+                  invalidUtf8.add(new java.util.AbstractMap.SimpleImmutableEntry<>(file.path(), utf8.malformed()));
+                }
                 return false;
               }
               r = records.next();
@@ -117,6 +122,8 @@ final class RawIngest {
               unattributed.add(1);
             } else if (m.isBad()) {
               next = bad(file, s, r.line(), m.error(), r.raw());
+            } else if (!m.linksOnly() && utf8.malformed() > 0 && m.touchpoint().indexOf('\uFFFD') >= 0) {
+              next = bad(file, s, r.line(), "invalid UTF-8 in the touchpoint (is the file UTF-8?)", r.raw());
             } else if (!m.linksOnly() && m.tsMicros() > latest) {
               next = bad(file, s, r.line(), Ingest.future(m.tsMicros(), latest), r.raw());
             } else {

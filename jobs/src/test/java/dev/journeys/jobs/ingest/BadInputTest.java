@@ -162,6 +162,24 @@ class BadInputTest {
   }
 
   @Test
+  void invalidUtf8InARawExportIsCountedAndNoted() throws IOException {
+    Files.write(dir.resolve("segment.jsonl"), """
+        {"type":"track","event":"Café visited","anonymousId":"a1","timestamp":"2026-03-01T09:00:00Z","messageId":"m1"}
+        {"type":"track","event":"Order Completed","anonymousId":"a1","timestamp":"2026-03-01T09:05:00Z","messageId":"m2"}
+        """.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Path config = Files.writeString(dir.resolve("journeys.yaml"), """
+        sources: [{path: segment.jsonl, format: segment}]
+        journeys: {by: customer}
+        identity: {pseudonymise: false}
+        out: out
+        """);
+    RunJob.Result result = RunJob.run(SparkTest.spark(), dev.journeys.jobs.config.ConfigFile.read(config, null),
+        Progress.silent());
+    assertThat(result.ingest().invalidUtf8()).containsEntry(dir.resolve("segment.jsonl").toString(), 1L);
+    assertThat(Files.readString(dir.resolve("out/manifest.json"))).contains("\"invalid_utf8_sequences\" : 1");
+  }
+
+  @Test
   void anXesDocumentThatDoesNotCloseEndsEarly() throws IOException {
     String xes = Files.readString(SparkTest.data("running-example.xes"));
     Path log = Files.writeString(dir.resolve("log.xes"), xes.substring(0, xes.length() * 3 / 4));
