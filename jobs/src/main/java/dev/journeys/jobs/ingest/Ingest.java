@@ -500,6 +500,7 @@ public final class Ingest {
    * time or touchpoint have a reason and the status {@code bad}.
    */
   public static Dataset<Row> parquet(SparkSession spark, InputFile input) {
+    Instant now = Instant.now();
     Dataset<Row> df = spark.read().parquet(input.path());
     List<String> columns = List.of(df.columns());
     List<String> missing = new ArrayList<>();
@@ -523,7 +524,11 @@ public final class Ingest {
             lit("empty customer_id"))
         .when(col(EventColumns.TS).isNull(), lit("empty ts"))
         .when(col(EventColumns.TOUCHPOINT).isNull().or(org.apache.spark.sql.functions.trim(col(EventColumns.TOUCHPOINT)).equalTo("")),
-            lit("empty touchpoint"));
+            lit("empty touchpoint"))
+        .when(col(EventColumns.TS).cast("timestamp").gt(lit(java.sql.Timestamp.from(now))),
+            org.apache.spark.sql.functions.concat(lit("in the future: "),
+                org.apache.spark.sql.functions.date_format(col(EventColumns.TS).cast("timestamp"),
+                    "yyyy-MM-dd'T'HH:mm:ss"), lit(" is after the run started (" + now + ")")));
     Dataset<Row> withSeq = df.withColumn("_seq", seq).withColumn("_channel", channel);
     return withSeq.select(
         optional(columns, EventColumns.EVENT_ID, org.apache.spark.sql.functions.concat(lit(input.source() + ":"), col("_seq").cast("string"))),

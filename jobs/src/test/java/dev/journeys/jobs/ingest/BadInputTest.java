@@ -180,6 +180,26 @@ class BadInputTest {
   }
 
   @Test
+  void aParquetEventInTheFutureIsQuarantinedAndLeavesTheCutOffAlone() throws IOException {
+    java.util.List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+    String[][] events = {{"c1", "2026-03-01T09:00:00Z", "web:a"}, {"c1", "2026-03-01T09:05:00Z", "web:b"},
+        {"c2", "2026-03-02T09:00:00Z", "web:a"}, {"c3", "9999-12-31T00:00:00Z", "web:a"}};
+    for (String[] e : events) {
+      rows.add(org.apache.spark.sql.RowFactory.create(e[0], java.sql.Timestamp.from(java.time.Instant.parse(e[1])), e[2]));
+    }
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("customer_id", "string").add("ts", "timestamp").add("touchpoint", "string");
+    SparkTest.spark().createDataFrame(rows, schema).coalesce(1).write().parquet(dir.resolve("events").toString());
+
+    RunJob.Result result = RunJob.run(SparkTest.spark(), config(List.of(dir.resolve("events").toString()), 0.5),
+        Progress.silent());
+
+    assertThat(result.journeys().cutoff()).isEqualTo(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    assertThat(result.ingest().quarantined()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("out/quarantine.csv"))).contains("in the future: 9999-12-31T00:00:00");
+  }
+
+  @Test
   void anXesDocumentThatDoesNotCloseEndsEarly() throws IOException {
     String xes = Files.readString(SparkTest.data("running-example.xes"));
     Path log = Files.writeString(dir.resolve("log.xes"), xes.substring(0, xes.length() * 3 / 4));
