@@ -3,7 +3,6 @@ package dev.journeys.jobs;
 import dev.journeys.jobs.graph.GraphExport;
 import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.ingest.Ingest;
-import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
 import dev.journeys.jobs.ingest.LocalIngest;
@@ -132,43 +131,11 @@ public final class RunJob {
     List<InputFile> files = InputFiles.resolve(config.sources(), engine.hadoop());
     Ingest.Result ingest = engine.ingest(files, out.toString(), config);
     engine.writeQuarantineCsv(outputs);
-    // Rows lost after a file broke off count as unreadable, estimated from the unread share of the file.
-    // With --accept-truncated, neither the rows lost nor the row each such file quarantines to say so count.
-    long unread = config.acceptTruncated() ? 0 : ingest.estimatedUnreadRows();
-    long accepted = config.acceptTruncated() ? ingest.breaks().size() : 0;
-    long bad = ingest.quarantined() + unread - accepted;
-    long counted = ingest.rowsRead() + unread - accepted;
-    double badShare = counted == 0 ? 0 : (double) bad / counted;
     progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),
         ingest.quarantined(), ingest.rowsRead() == 0 ? 0.0 : 100.0 * ingest.quarantined() / ingest.rowsRead()));
     manifest.ingest(ingest, config.acceptTruncated());
     manifest.writeStitching(out.resolve("stitching.json"));
-    List<dev.journeys.jobs.ingest.Break> endedEarly = ingest.breaks().stream()
-        .filter(dev.journeys.jobs.ingest.Break::endsEarly).toList();
-    if (!endedEarly.isEmpty() && !config.acceptTruncated()) {
-      throw new InputException(endedEarly.size() + (endedEarly.size() == 1 ? " input ends" : " inputs end")
-          + " early, so what the rest held is lost and unknown: " + endedEarly.stream()
-              .map(b -> b.file() + ": " + b.describe()).collect(java.util.stream.Collectors.joining("; "))
-          + ". Get the whole file again, or rerun with --accept-truncated to analyse what was read");
-    }
-    if (badShare > config.maxBadRowsShare()) {
-      throw new InputException(String.format(Locale.ROOT,
-          "%,d of %,d rows (%.2f%%) could not be read%s, more than --max-bad-rows-share %.2f%%; see %s for each row's "
-          + "file, line and reason", bad, counted, 100 * badShare,
-          unread == 0 ? "" : String.format(Locale.ROOT, " (%,d of them estimated, after %s that broke off: %s)", unread,
-              ingest.breaks().size() == 1 ? "a file" : ingest.breaks().size() + " files", ingest.breaks().stream()
-                  .map(b -> b.file() + ": " + b.describe()).collect(java.util.stream.Collectors.joining("; "))),
-          100 * config.maxBadRowsShare(), out.resolve("quarantine.csv")));
-    }
-    if (ingest.eventsRead() == 0 && ingest.filtered() > 0) {
-      throw new InputException(String.format(Locale.ROOT, "No events left: all %,d were left out by --lifecycle %s "
-          + "(their lifecycle:transition has another value)", ingest.filtered(),
-          config.sources().stream().map(s -> s.read().lifecycle()).filter(java.util.Objects::nonNull).distinct()
-              .collect(java.util.stream.Collectors.joining(", "))));
-    }
-    if (ingest.eventsRead() == 0) {
-      throw new InputException("No events could be read from " + String.join(", ", config.inputs()));
-    }
+    InputChecks.afterIngest(ingest, config, out.resolve("quarantine.csv"));
 
     progress.stage("journeys", "cutting journeys and counting transitions");
     JourneyJob.Result journeys = engine.journeys(ingest, config, manifest, outputs);
@@ -176,11 +143,7 @@ public final class RunJob {
     progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
         counts.customers(), journeys.cutoff()));
     manifest.journeys(journeys);
-    // Against every event read, not only the window's: a goal absent on a quiet night is not a typo.
-    java.util.Set<String> occurring = new java.util.HashSet<>(counts.touchpoints().keySet());
-    ingest.profile().combinations().forEach(c -> occurring.add(c[0]));
-    checkNamedTouchpoints(config, occurring, manifest);
-    noteImplausibleDates(journeys, manifest);
+    InputChecks.afterJourneys(ingest, journeys, config, manifest);
 
     progress.stage("variants", "grouping journeys by touchpoint sequence");
     List<Row> variantRows = VariantJob.rows(counts.variants(), counts.journeys(), config.rules().judgesFates());
@@ -216,50 +179,6 @@ public final class RunJob {
     HtmlReport.write(out, manifest.toJson());
     manifest.write(out.resolve(Outputs.MANIFEST));
     return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
-  }
-
-  /**
-   * A goal or start touchpoint that never occurs is most often a typo, and would make every journey
-   * dropped (or never cut) without a word: it fails the run (exit 3), naming the nearest touchpoints that
-   * do occur, unless the run allows it; the manifest notes it either way.
-   */
-  static void checkNamedTouchpoints(RunConfig config, java.util.Set<String> occurring, Manifest manifest) {
-    List<String> absent = new java.util.ArrayList<>();
-    for (String kind : List.of("goal", "start")) {
-      java.util.Set<String> named = kind.equals("goal") ? config.rules().goals() : config.rules().starts();
-      for (String name : new java.util.TreeSet<>(named)) {
-        if (!occurring.contains(name)) {
-          List<String> near = dev.journeys.model.text.Nearest.to(name, occurring, 3);
-          absent.add(String.format(Locale.ROOT, "the %s '%s' never occurs%s", kind, name, near.isEmpty() ? ""
-              : " (nearest: " + String.join(", ", near.stream().map(n -> "'" + n + "'").toList()) + ")"));
-        }
-      }
-    }
-    if (absent.isEmpty()) {
-      return;
-    }
-    String what = String.join("; ", absent);
-    manifest.note("In the events read, " + what + (config.allowAbsentGoals() ? " (allowed: --allow-absent-goals)"
-        : ""));
-    if (!config.allowAbsentGoals()) {
-      throw new InputException("In the events read, " + what + ". Check the spelling, or add "
-          + "--allow-absent-goals (allow-absent-goals: true) when they may be absent, as on a quiet day");
-    }
-  }
-
-  private static final java.time.Instant EARLIEST_PLAUSIBLE = java.time.Instant.parse("1970-01-01T00:00:00Z");
-  private static final java.time.Instant LATEST_PLAUSIBLE = java.time.Instant.parse("2100-01-01T00:00:00Z");
-
-  /** Events dated before 1970 or after 2100 are most often misread times (epoch units, a placeholder year). */
-  static void noteImplausibleDates(JourneyJob.Result journeys, Manifest manifest) {
-    if (journeys.firstEvent() != null && journeys.firstEvent().isBefore(EARLIEST_PLAUSIBLE)) {
-      manifest.note("The first event is dated " + journeys.firstEvent() + ", before 1970: check the timestamp column "
-          + "and its format (epoch seconds read as milliseconds, a placeholder date?)");
-    }
-    if (journeys.lastEvent() != null && journeys.lastEvent().isAfter(LATEST_PLAUSIBLE)) {
-      manifest.note("The last event is dated " + journeys.lastEvent() + ", after 2100: check the timestamp column and "
-          + "its format (a placeholder date such as 9999-12-31?)");
-    }
   }
 
   /** Where the events are read and the journeys built: Spark, or this JVM alone for a small log. */
