@@ -27,10 +27,35 @@ public final class Main {
         commandLine.getErr().println("journeys: " + e.getMessage());
         return e instanceof InputException ? EXIT_INPUT_ERROR : CommandLine.ExitCode.USAGE;
       }
+      String unreadable = unreadableFile(e);
+      if (unreadable != null) {
+        commandLine.getErr().println("journeys: " + unreadable);
+        return EXIT_INPUT_ERROR;
+      }
       commandLine.getErr().println("journeys: failed: " + e);
       e.printStackTrace(commandLine.getErr());
       return CommandLine.ExitCode.SOFTWARE;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * When Spark could not read an input file (a Parquet file cut short, whose footer is gone), what to tell
+   * the user, with the file and the cause underneath; null for any other failure.
+   */
+  static String unreadableFile(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && m.startsWith("[FAILED_READ_FILE")) {
+        java.util.regex.Matcher file = java.util.regex.Pattern.compile("reading file (\\S+?)\\.? ").matcher(m);
+        Throwable root = t;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        return "Cannot read " + (file.find() ? file.group(1).replaceFirst("^file:", "") : "an input file") + ": "
+            + root.getMessage() + " (is it a whole Parquet file, or a copy cut short?)";
+      }
+    }
+    return null;
   }
 }
