@@ -62,7 +62,7 @@ public class RunOptions {
   String assistedColumn;
 
   @Option(names = "--assisted-channels", split = ",", paramLabel = "CH[,CH...]",
-      defaultValue = "phone,call,chat,email,branch",
+      defaultValue = ReadOptions.ASSISTED_CHANNELS_DEFAULT_TEXT,
       description = "Channels whose events are assisted contacts when there is no assisted column. Default: ${DEFAULT-VALUE}.")
   List<String> assistedChannels;
 

@@ -541,7 +541,7 @@ public final class Ingest {
         optional(columns, EventColumns.SOURCE, lit(input.source())),
         lit(input.sourceOrder()).as(EventColumns.SOURCE_ORDER),
         col("_seq").cast("long").as(EventColumns.SEQ),
-        optional(columns, EventColumns.ASSISTED, col("_channel").isin("phone", "call", "chat", "email", "branch")),
+        optional(columns, EventColumns.ASSISTED, col("_channel").isin(ReadOptions.ASSISTED_CHANNELS_DEFAULT.stream().sorted().toArray())),
         lit(input.path()).as(EventColumns.FILE),
         col("_seq").cast("long").as(EventColumns.LINE),
         reason.as(EventColumns.REASON),

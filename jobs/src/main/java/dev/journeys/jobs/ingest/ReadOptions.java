@@ -40,7 +40,9 @@ public record ReadOptions(
   public static final String CASE_COLUMN_DEFAULT = "case_id";
   public static final String ACTIVITY_COLUMN_DEFAULT = "activity";
   public static final String TIMESTAMP_COLUMN_DEFAULT = "timestamp";
-  public static final Set<String> ASSISTED_CHANNELS_DEFAULT = Set.of("phone", "call", "chat", "email", "branch");
+  /** The channels whose events are assisted contacts when nothing says otherwise, as the command line writes them. */
+  public static final String ASSISTED_CHANNELS_DEFAULT_TEXT = "phone,call,chat,email,branch";
+  public static final Set<String> ASSISTED_CHANNELS_DEFAULT = Set.of(ASSISTED_CHANNELS_DEFAULT_TEXT.split(","));
 
   public ReadOptions {
     assistedChannels = Set.copyOf(assistedChannels);
