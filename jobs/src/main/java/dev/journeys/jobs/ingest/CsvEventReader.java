@@ -12,7 +12,7 @@ import java.util.List;
 public final class CsvEventReader extends Lookahead<IngestRecord> {
 
   private final CsvParser parser;
-  private final Utf8Reader text;
+  private final Utf8Counter bytes;
   private final ReadOptions options;
   private final ColumnIndexes columns;
   private final java.time.format.DateTimeFormatter format;
@@ -23,8 +23,9 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
       int assisted, List<String> missing, List<String> header) {}
 
   public CsvEventReader(InputStream in, ReadOptions options, String file) {
-    this.text = new Utf8Reader(in);
-    this.parser = new CsvParser(new BufferedReader(text, 1 << 16), options.delimiter());
+    this.bytes = new Utf8Counter(in);
+    this.parser = new CsvParser(new BufferedReader(
+        new java.io.InputStreamReader(bytes, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), options.delimiter());
     this.options = options;
     this.format = options.timestampFormat() == null ? null : Timestamps.formatter(options.timestampFormat());
     CsvParser.Record header = parser.next();
@@ -122,7 +123,7 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
 
   /** Malformed UTF-8 sequences read so far (each read as U+FFFD). */
   public long invalidUtf8() {
-    return text.malformed();
+    return bytes.malformed();
   }
 
   @Override
@@ -140,9 +141,9 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
               : record.fields().size() < columns.fields() ? record.fields().size() + " of " + columns.fields() + " fields"
               : r.reason()) + ")");
     }
-    // Malformed sequences are counted as the text is decoded, ahead of the records; a key field that holds
+    // Malformed sequences are counted as the bytes are read, ahead of the records; a key field that holds
     // U+FFFD in a file that had any is taken to hold one.
-    if (!r.isBad() && text.malformed() > 0) {
+    if (!r.isBad() && bytes.malformed() > 0) {
       String key = invalidKey(record.fields());
       if (key != null) {
         return IngestRecord.bad(r.seq(), record.line(), "invalid UTF-8 in " + key + " (is the file UTF-8?)",

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,30 +63,35 @@ public final class RunFolder implements AutoCloseable {
    * cannot overlap it) and that it can be written, without taking it: for the command line, before Spark starts.
    */
   public static void check(Path out, List<String> inputPaths) {
-    Path dir = real(out);
-    Set<Path> inputs = localPaths(inputPaths);
-    checkOverlap(dir, inputs);
-    checkOwnership(dir, inputs);
-    checkWritable(dir);
+    checked(out, inputPaths);
   }
 
   /** Checks {@code out} as {@link #check} does, takes its lock, and clears what a killed run left unfinished. */
   public static RunFolder open(Path out, List<String> inputPaths) {
-    Path dir = real(out);
-    Set<Path> inputs = localPaths(inputPaths);
-    checkOverlap(dir, inputs);
-    checkOwnership(dir, inputs);
-    checkWritable(dir);
+    Checked checked = checked(out, inputPaths);
+    Path dir = checked.dir();
     Lock lock = Lock.take(dir.resolve(LOCK), "Another run is writing into " + dir);
     try {
       delete(dir.resolve(STAGING));
       delete(dir.resolve(REPLACED));
       Files.createDirectories(dir.resolve(STAGING));
-      return new RunFolder(dir, inputs, lock);
+      return new RunFolder(dir, checked.inputs(), lock);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw new FolderException("Cannot write to " + dir + ": " + e.getMessage());
     }
+  }
+
+  /** An output folder resolved (symbolic links followed) and the run's local inputs, checked against each other. */
+  private record Checked(Path dir, Set<Path> inputs) {}
+
+  private static Checked checked(Path out, List<String> inputPaths) {
+    Path dir = real(out);
+    Set<Path> inputs = localPaths(inputPaths);
+    checkOverlap(dir, inputs);
+    checkOwnership(dir, inputs);
+    checkWritable(dir);
+    return new Checked(dir, inputs);
   }
 
   /**
@@ -158,11 +162,6 @@ public final class RunFolder implements AutoCloseable {
   /** The folder the run writes into until it is published. */
   public Path staging() {
     return out.resolve(STAGING);
-  }
-
-  /** The output folder. */
-  public Path out() {
-    return out;
   }
 
   /**
@@ -275,14 +274,8 @@ public final class RunFolder implements AutoCloseable {
   private static void checkWritable(Path out) {
     try {
       Files.createDirectories(out);
-      Path probe = out.resolve(".journeys-probe-" + ProcessHandle.current().pid());
-      try {
-        Files.createFile(probe);
-      } catch (FileAlreadyExistsException e) {
-        // a probe of this process id left by a killed run: writable all the same
-      }
-      Files.delete(probe);
-    } catch (IOException | UnsupportedOperationException e) {
+      Files.delete(Files.createTempFile(out, ".journeys-probe-", null));
+    } catch (IOException e) {
       throw new FolderException("Cannot write to --out " + out + ": " + describe(e));
     }
   }

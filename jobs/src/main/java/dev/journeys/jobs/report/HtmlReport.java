@@ -102,25 +102,38 @@ public final class HtmlReport {
 
   /** The points of the variant coverage curve: every rank up to {@link #COVERAGE_EXACT}, then ranks 1% apart, and the last. */
   static List<Map<String, String>> coveragePoints(Path csv) {
-    List<Map<String, String>> points = new java.util.ArrayList<>();
-    Map<String, String>[] last = new Map[1];
-    double[] next = {COVERAGE_EXACT};
-    RunComparison.forEachRow(csv, r -> {
-      int rank = Integer.parseInt(r.get("rank"));
-      if (rank <= COVERAGE_EXACT || rank >= next[0]) {
-        points.add(Map.of("rank", r.get("rank"), "cumulative_share", r.get("cumulative_share")));
+    CoverageSampler sampler = new CoverageSampler();
+    RunComparison.forEachRow(csv, sampler);
+    return sampler.points();
+  }
+
+  /** Keeps the variants' rows the coverage curve needs, as they stream by in rank order. */
+  private static final class CoverageSampler implements java.util.function.Consumer<Map<String, String>> {
+    private final List<Map<String, String>> points = new java.util.ArrayList<>();
+    private Map<String, String> lastSkipped;
+    private double next = COVERAGE_EXACT;
+
+    @Override
+    public void accept(Map<String, String> row) {
+      int rank = Integer.parseInt(row.get("rank"));
+      Map<String, String> point = Map.of("rank", row.get("rank"), "cumulative_share", row.get("cumulative_share"));
+      if (rank <= COVERAGE_EXACT || rank >= next) {
+        points.add(point);
         if (rank > COVERAGE_EXACT) {
-          next[0] = Math.max(rank + 1, next[0] * 1.01);
+          next = Math.max(rank + 1, next * 1.01);
         }
-        last[0] = null;
+        lastSkipped = null;
       } else {
-        last[0] = Map.of("rank", r.get("rank"), "cumulative_share", r.get("cumulative_share"));
+        lastSkipped = point;
       }
-    });
-    if (last[0] != null) {
-      points.add(last[0]);
     }
-    return points;
+
+    List<Map<String, String>> points() {
+      if (lastSkipped != null) {
+        points.add(lastSkipped);
+      }
+      return points;
+    }
   }
 
   static String html(JsonNode manifest, JsonNode summary, List<Map<String, String>> transitions,
