@@ -31,7 +31,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
       description = "A YAML file with the sources, how to read each, the journey rules and the ranking (see "
-          + "journeys.example.yaml). With it, only --out may be given on the command line.")
+          + "journeys.example.yaml). With it, only --out, --no-pseudonymise, --engine, "
+          + "--accept-truncated and --allow-absent-goals may be given on the command line.")
   Path config;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
