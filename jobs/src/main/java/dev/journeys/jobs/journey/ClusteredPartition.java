@@ -1,6 +1,6 @@
 package dev.journeys.jobs.journey;
 
-import dev.journeys.model.journey.JourneyKernel;
+import dev.journeys.model.kernel.JourneyKernel;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.journeys.jobs.journey;
 
 import dev.journeys.model.event.Micros;
-import dev.journeys.model.journey.JourneyKernel;
+import dev.journeys.model.kernel.JourneyKernel;
 import dev.journeys.model.journey.JourneyRules;
 import java.util.ArrayDeque;
 import java.util.Iterator;

@@ -9,7 +9,7 @@ import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.Fate;
 import dev.journeys.model.journey.Journey;
 import dev.journeys.model.variant.Variants;
-import dev.journeys.model.journey.JourneyKernel;
+import dev.journeys.model.kernel.JourneyKernel;
 import dev.journeys.model.journey.JourneyRules;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -4,7 +4,7 @@ import dev.journeys.model.event.Event;
 import dev.journeys.model.event.EventOrder;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.Journey;
-import dev.journeys.model.journey.JourneyKernel;
+import dev.journeys.model.kernel.JourneyKernel;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.TransitionCounts;
 import dev.journeys.model.transition.TransitionTable;

@@ -1,4 +1,4 @@
-package dev.journeys.model.journey;
+package dev.journeys.model.kernel;
 
 import static dev.journeys.model.event.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.model.analysis.InMemoryAnalysis;
 import dev.journeys.model.event.Event;
+import dev.journeys.model.journey.Fate;
+import dev.journeys.model.journey.Journey;
+import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.RateCount;
 import dev.journeys.model.metric.RepeatWindow;
 import dev.journeys.model.transition.Transition;

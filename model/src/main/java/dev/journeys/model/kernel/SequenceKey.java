@@ -1,4 +1,4 @@
-package dev.journeys.model.journey;
+package dev.journeys.model.kernel;
 
 import java.util.Arrays;
 

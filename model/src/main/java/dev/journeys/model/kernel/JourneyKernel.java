@@ -1,6 +1,8 @@
-package dev.journeys.model.journey;
+package dev.journeys.model.kernel;
 
 import dev.journeys.model.event.Touchpoint;
+import dev.journeys.model.journey.Fate;
+import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.primitive.LongIntMap;
 import dev.journeys.model.primitive.LongSet;
