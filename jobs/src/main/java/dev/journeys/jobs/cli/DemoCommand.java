@@ -1,17 +1,17 @@
 package dev.journeys.jobs.cli;
 
-import dev.journeys.jobs.generate.SampleJourneys;
-import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.generate.SampleExports;
+import dev.journeys.jobs.generate.SampleJourneys;
 import dev.journeys.jobs.generate.SampleLog;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code journeys demo}: generate the sample log with planted gaps and run the whole pipeline on it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

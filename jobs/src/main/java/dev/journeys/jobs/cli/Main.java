@@ -1,8 +1,8 @@
 package dev.journeys.jobs.cli;
 
 import dev.journeys.jobs.ingest.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code journeys} command line: run, demo, generate. */
 @Command(name = "journeys", mixinStandardHelpOptions = true, version = "journeys 0.1.0",

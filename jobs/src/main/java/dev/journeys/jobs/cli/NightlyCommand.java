@@ -1,13 +1,12 @@
 package dev.journeys.jobs.cli;
 
-import dev.journeys.jobs.RunConfig;
-import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
-import dev.journeys.jobs.report.ConsoleSummary;
 import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.jobs.report.RunComparison;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.run.RunJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,12 +1,11 @@
 package dev.journeys.jobs.cli;
 
-import dev.journeys.jobs.RunConfig;
-import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.engine.spark.Sparks;
+import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
-import dev.journeys.jobs.io.Sparks;
-import dev.journeys.jobs.report.ConsoleSummary;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.run.RunJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.journeys.jobs.cli;
 
-import dev.journeys.jobs.RunConfig;
+import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.ingest.ReadOptions;
-import dev.journeys.jobs.ingest.Timestamps;
+import dev.journeys.jobs.ingest.text.Timestamps;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.metric.RepeatWindow;

@@ -2,13 +2,14 @@ package dev.journeys.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.journeys.jobs.RunConfig;
-import dev.journeys.jobs.ingest.Ingest;
+import dev.journeys.jobs.engine.spark.Ingest;
+import dev.journeys.jobs.ingest.Identities;
 import dev.journeys.jobs.ingest.ReadOptions;
-import dev.journeys.jobs.ingest.Timestamps;
+import dev.journeys.jobs.ingest.Source;
 import dev.journeys.jobs.ingest.raw.RawFormat;
 import dev.journeys.jobs.ingest.raw.SourceMapping;
 import dev.journeys.jobs.ingest.raw.Template;
+import dev.journeys.jobs.ingest.text.Timestamps;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.metric.RepeatWindow;
@@ -101,7 +102,7 @@ public final class ConfigFile {
     if (assistedDefault.isEmpty()) {
       assistedDefault.addAll(ReadOptions.ASSISTED_CHANNELS_DEFAULT);
     }
-    List<RunConfig.Source> sources = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
     if (!top.has("sources")) {
       errors.add("key 'sources': missing (expected a list of sources, each with a path)");
     }
@@ -119,7 +120,7 @@ public final class ConfigFile {
           : source(source, base, rules, assistedDefault, errors));
     }
     ConfigNode identity = top.object("identity");
-    int maxKeys = Ingest.Identities.MAX_KEYS_DEFAULT;
+    int maxKeys = Identities.MAX_KEYS_DEFAULT;
     boolean pseudonymise = true;
     if (identity != null) {
       identity.allowOnly(IDENTITY);
@@ -208,7 +209,7 @@ public final class ConfigFile {
         maxDuration, !by.equals("customer"), windows, JourneyRules.defaultRankedWindow(windows));
   }
 
-  private static List<RunConfig.Source> source(ConfigNode node, Path base, JourneyRules rules,
+  private static List<Source> source(ConfigNode node, Path base, JourneyRules rules,
       Set<String> assistedDefault, List<String> errors) {
     node.allowOnly(SOURCE);
     List<String> paths = new ArrayList<>(node.strings("paths"));
@@ -242,12 +243,12 @@ public final class ConfigFile {
         node.has("assisted-channels") ? assisted : assistedDefault,
         node.string("lifecycle", null), node.parsed("time-zone", ZoneId::of, ZoneId.of("UTC")), delimiter.charAt(0),
         format);
-    return paths.stream().map(p -> new RunConfig.Source(p.contains("://") ? p : base.resolve(p).toString(), read))
+    return paths.stream().map(p -> new Source(p.contains("://") ? p : base.resolve(p).toString(), read))
         .toList();
   }
 
   /** A raw export: its format's preset mapping, each key of which the config may replace. */
-  private static List<RunConfig.Source> export(ConfigNode node, RawFormat raw, Path base, Set<String> assistedDefault,
+  private static List<Source> export(ConfigNode node, RawFormat raw, Path base, Set<String> assistedDefault,
       List<String> errors) {
     node.allowOnly(EXPORT);
     List<String> paths = new ArrayList<>(node.strings("paths"));
@@ -315,7 +316,7 @@ public final class ConfigFile {
         ReadOptions.TIMESTAMP_COLUMN_DEFAULT, null, null, null, null, assistedChannels, null, mapping.zone(),
         delimiter.charAt(0), format);
     return paths.stream()
-        .map(p -> new RunConfig.Source(p.contains("://") ? p : base.resolve(p).toString(), read, raw, mapping))
+        .map(p -> new Source(p.contains("://") ? p : base.resolve(p).toString(), read, raw, mapping))
         .toList();
   }
 

@@ -1,5 +1,10 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.ingest.text.CsvParser;
+import dev.journeys.jobs.ingest.text.Flags;
+import dev.journeys.jobs.ingest.text.Lookahead;
+import dev.journeys.jobs.ingest.text.Timestamps;
+import dev.journeys.jobs.ingest.text.Utf8Counter;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.engine.spark.Ingest;
+
 /**
  * A file that cannot be read to its end: a reader throws it when the file ends inside a record or an XML
  * element, or when the rest of it cannot be parsed. The records before it have been returned; what comes

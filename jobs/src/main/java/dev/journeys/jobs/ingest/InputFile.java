@@ -1,11 +1,11 @@
 package dev.journeys.jobs.ingest;
 
-import dev.journeys.jobs.RunConfig;
+import dev.journeys.jobs.config.RunConfig;
 import java.io.Serializable;
 import java.util.Locale;
 
 /** One input file of a run, its format, its position among the run's inputs (the source order) and its source. */
-public record InputFile(String path, Format format, int sourceOrder, RunConfig.Source of) implements Serializable {
+public record InputFile(String path, Format format, int sourceOrder, Source of) implements Serializable {
 
   /** The formats read from files: event logs, or a raw export read by its source's mapping. */
   public enum Format {

@@ -1,6 +1,6 @@
 package dev.journeys.jobs.ingest;
 
-import dev.journeys.jobs.RunConfig;
+import dev.journeys.jobs.config.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  public static List<InputFile> resolve(List<RunConfig.Source> sources, Configuration conf) {
+  public static List<InputFile> resolve(List<Source> sources, Configuration conf) {
     List<InputFile> files = new ArrayList<>();
-    for (RunConfig.Source source : sources) {
+    for (Source source : sources) {
       String input = source.path();
       try {
         Path path = new Path(input);
@@ -43,7 +43,7 @@ public final class InputFiles {
   }
 
   /** Every file of a raw source is read in the source's format, whatever its extension. */
-  private static void addRaw(FileSystem fs, FileStatus match, RunConfig.Source source, List<InputFile> files)
+  private static void addRaw(FileSystem fs, FileStatus match, Source source, List<InputFile> files)
       throws IOException {
     if (match.isFile()) {
       files.add(new InputFile(match.getPath().toString(), InputFile.Format.RAW, files.size(), source));
@@ -56,7 +56,7 @@ public final class InputFiles {
     }
   }
 
-  private static void addMatch(FileSystem fs, FileStatus match, String input, RunConfig.Source source,
+  private static void addMatch(FileSystem fs, FileStatus match, String input, Source source,
       List<InputFile> files) throws IOException {
     if (source.isRaw()) {
       addRaw(fs, match, source, files);

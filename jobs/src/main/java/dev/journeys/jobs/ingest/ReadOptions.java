@@ -1,5 +1,6 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.ingest.text.Timestamps;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.engine.spark.Ingest;
+import dev.journeys.jobs.ingest.text.Flags;
+import dev.journeys.jobs.ingest.text.Timestamps;
 import dev.journeys.model.event.Touchpoint;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -159,7 +162,7 @@ public final class XesEventReader implements Iterator<IngestRecord> {
       String lifecycle = a.get("lifecycle:transition");
       if (lifecycle != null && !lifecycle.equalsIgnoreCase(options.lifecycle())) {
         filtered++;
-        return IngestRecord.bad(e.seq(), e.line(), Ingest.FILTERED_REASON, raw);
+        return IngestRecord.bad(e.seq(), e.line(), LogParser.FILTERED_REASON, raw);
       }
     }
     String time = a.get(options.timestampColumn());

@@ -45,5 +45,9 @@ public final class EventColumns {
       .add(RAW, DataTypes.StringType)
       .add(STATUS, DataTypes.StringType);
 
+  /** How {@code events/} and {@code quarantine/} store rows: every ingested column but the status their folder stands for. */
+  public static final StructType STORED = new StructType(java.util.Arrays.stream(INGESTED.fields())
+      .filter(f -> !f.name().equals(STATUS)).toArray(org.apache.spark.sql.types.StructField[]::new));
+
   private EventColumns() {}
 }

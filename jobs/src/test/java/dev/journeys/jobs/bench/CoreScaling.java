@@ -1,9 +1,9 @@
 package dev.journeys.jobs.bench;
 
-import dev.journeys.jobs.RunConfig;
-import dev.journeys.jobs.RunJob;
-import dev.journeys.jobs.io.Sparks;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.engine.spark.Sparks;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

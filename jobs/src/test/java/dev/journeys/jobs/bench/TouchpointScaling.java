@@ -2,11 +2,11 @@ package dev.journeys.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.journeys.jobs.RunConfig;
-import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.cli.RunOptions;
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.run.RunJob;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

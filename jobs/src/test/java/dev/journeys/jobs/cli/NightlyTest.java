@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;

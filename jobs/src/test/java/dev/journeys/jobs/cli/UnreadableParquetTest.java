@@ -3,10 +3,10 @@ package dev.journeys.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.journeys.jobs.RunConfig;
-import dev.journeys.jobs.RunJob;
+import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.ingest.ReadOptions;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;

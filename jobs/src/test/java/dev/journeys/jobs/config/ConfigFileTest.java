@@ -3,7 +3,7 @@ package dev.journeys.jobs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.journeys.jobs.RunConfig;
+import dev.journeys.jobs.ingest.Source;
 import dev.journeys.model.transition.RankBy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,7 +113,7 @@ class ConfigFileTest {
     Path sample = Path.of("../journeys.example.yaml");
     RunConfig config = ConfigFile.read(sample, null);
     assertThat(config.sources()).hasSize(5);
-    assertThat(config.sources()).allMatch(RunConfig.Source::isRaw);
+    assertThat(config.sources()).allMatch(Source::isRaw);
     assertThat(config.rules().goals()).containsExactly("web:order_completed");
     assertThat(config.maxIdentityKeys()).isEqualTo(50);
   }

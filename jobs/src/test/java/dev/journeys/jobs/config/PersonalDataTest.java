@@ -2,8 +2,8 @@ package dev.journeys.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.jobs.RunJob;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.cli.DemoCommand;
 import dev.journeys.jobs.cli.RunOptions;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.transition.RankedTransition;
 import java.io.IOException;

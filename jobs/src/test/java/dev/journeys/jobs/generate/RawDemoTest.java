@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.jobs.RunConfig;
-import dev.journeys.jobs.RunJob;
+import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.ingest.ReadOptions;
-import dev.journeys.jobs.report.Progress;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
 import java.io.IOException;

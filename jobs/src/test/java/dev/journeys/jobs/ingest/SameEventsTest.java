@@ -2,6 +2,7 @@ package dev.journeys.jobs.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.jobs.engine.spark.Ingest;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ class SameEventsTest {
   static List<String> events(String file, boolean xes) throws IOException {
     List<String> events = new ArrayList<>();
     try (InputStream in = new GZIPInputStream(Files.newInputStream(SparkTest.data(file)))) {
-      var reader = xes ? new XesEventReader(in, Ingest.xesOptions(ReadOptions.defaults()))
+      var reader = xes ? new XesEventReader(in, LogParser.xesOptions(ReadOptions.defaults()))
           : new CsvEventReader(in, ReadOptions.defaults(), file);
       reader.forEachRemaining(r -> {
         assertThat(r.isBad()).as(file + " line " + r.line() + ": " + r.reason()).isFalse();

@@ -3,6 +3,7 @@ package dev.journeys.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.jobs.engine.spark.Ingest;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.event.Micros;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,7 @@ class XesEventReaderTest {
 
   static List<IngestRecord> read(InputStream in, ReadOptions options) {
     List<IngestRecord> records = new ArrayList<>();
-    new XesEventReader(in, Ingest.xesOptions(options)).forEachRemaining(records::add);
+    new XesEventReader(in, LogParser.xesOptions(options)).forEachRemaining(records::add);
     return records;
   }
 
@@ -100,7 +101,7 @@ class XesEventReaderTest {
         </trace></log>
         """;
     XesEventReader reader = new XesEventReader(new ByteArrayInputStream(xes.getBytes(StandardCharsets.UTF_8)),
-        Ingest.xesOptions(ReadOptions.defaults()));
+        LogParser.xesOptions(ReadOptions.defaults()));
     assertThat(reader.next().touchpoint()).isEqualTo("a");
     assertThatThrownBy(reader::hasNext).isInstanceOf(InputBreak.class)
         .hasMessage("malformed XML at line 3: Unexpected close tag </event>; expected </string>.")
@@ -114,7 +115,7 @@ class XesEventReaderTest {
           <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2026-03-01T09:00:00Z"/></event>
         """;
     XesEventReader reader = new XesEventReader(new ByteArrayInputStream(xes.getBytes(StandardCharsets.UTF_8)),
-        Ingest.xesOptions(ReadOptions.defaults()));
+        LogParser.xesOptions(ReadOptions.defaults()));
     assertThat(reader.next().touchpoint()).isEqualTo("a");
     assertThatThrownBy(reader::hasNext).isInstanceOf(InputBreak.class);
   }

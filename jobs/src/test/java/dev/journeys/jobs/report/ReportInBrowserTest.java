@@ -3,9 +3,10 @@ package dev.journeys.jobs.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.journeys.jobs.RunJob;
 import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.generate.SampleExports;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

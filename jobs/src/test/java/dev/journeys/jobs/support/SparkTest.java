@@ -1,6 +1,6 @@
 package dev.journeys.jobs.support;
 
-import dev.journeys.jobs.io.Sparks;
+import dev.journeys.jobs.engine.spark.Sparks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;

@@ -1,6 +1,6 @@
 package dev.journeys.jobs.ingest.raw;
 
-import dev.journeys.jobs.ingest.Lookahead;
+import dev.journeys.jobs.ingest.text.Lookahead;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.journeys.jobs.ingest.raw;
 
-import dev.journeys.jobs.ingest.CsvParser;
-import dev.journeys.jobs.ingest.Lookahead;
+import dev.journeys.jobs.ingest.text.CsvParser;
+import dev.journeys.jobs.ingest.text.Lookahead;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

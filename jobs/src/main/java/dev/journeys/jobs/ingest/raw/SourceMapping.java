@@ -1,7 +1,7 @@
 package dev.journeys.jobs.ingest.raw;
 
-import dev.journeys.jobs.ingest.Flags;
-import dev.journeys.jobs.ingest.Timestamps;
+import dev.journeys.jobs.ingest.text.Flags;
+import dev.journeys.jobs.ingest.text.Timestamps;
 import dev.journeys.model.event.Touchpoint;
 import java.io.Serializable;
 import java.time.ZoneId;

@@ -2,8 +2,9 @@ package dev.journeys.jobs.ingest.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.ingest.Source;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ class AccessLogMappingTest {
   @Test
   void everyLineIsAnEventALeftOutLineOrAQuarantinedRow() throws IOException {
     Path config = Files.writeString(dir.resolve("c.yaml"), "sources: [{path: x, format: access-log}]\nout: o\n");
-    RunConfig.Source source = ConfigFile.read(config, null).sources().get(0);
+    Source source = ConfigFile.read(config, null).sources().get(0);
     long events = 0;
     long excluded = 0;
     long bad = 0;

@@ -2,8 +2,9 @@ package dev.journeys.jobs.ingest.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.jobs.RunConfig;
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.ingest.Source;
 import dev.journeys.model.event.Micros;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class RawFormatTest {
   List<MappedRecord> map(String format, String extra, String content) throws IOException {
     Path config = Files.writeString(dir.resolve("c.yaml"), "sources:\n  - path: x\n    format: " + format + "\n"
         + extra + "out: o\n");
-    RunConfig.Source source = ConfigFile.read(config, null).sources().get(0);
+    Source source = ConfigFile.read(config, null).sources().get(0);
     List<MappedRecord> out = new ArrayList<>();
     source.raw().open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), source.read().delimiter())
         .forEachRemaining(r -> out.add(r.isBad() ? MappedRecord.bad(r.error()) : source.mapping().map(r,

@@ -1,0 +1,79 @@
+package dev.journeys.jobs.cli;
+
+import dev.journeys.jobs.run.RunJob;
+import dev.journeys.model.graph.GraphInsights;
+import dev.journeys.model.transition.RankedTransition;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints the end of a run: the top transitions by drop-off and by repeat contact, the graph's answers, where outputs are. */
+public final class ConsoleSummary {
+
+  private ConsoleSummary() {}
+
+  public static void print(PrintStream out, RunJob.Result result, String windowLabel, int top, Path dir) {
+    out.println();
+    if (result.dropOffRanking().isEmpty() && result.transitions().transitions().stream().allMatch(t -> t.dropOff() == null)) {
+      out.println("Drop-off: not judged — no goal configured (--goal TOUCHPOINT).");
+    } else {
+      table(out, "Top transitions by drop-off", result.dropOffRanking(), top);
+    }
+    if (result.transitions().transitions().stream().allMatch(t -> t.repeatContact().stream().allMatch(r -> r.hits() == 0))) {
+      out.println("Repeat contact: none found — no assisted event follows another within a window. Mark assisted "
+          + "events with --assisted-column, or name their channels with --assisted-channels.");
+    } else {
+      table(out, "Top transitions by repeat contact within " + windowLabel, result.repeatRanking(), top);
+    }
+    GraphInsights insights = result.insights();
+    out.println();
+    if (insights.commonPath() != null) {
+      out.printf(Locale.ROOT, "Most likely path (p=%.3f): %s%n", insights.commonPath().probability(),
+          String.join(" → ", insights.commonPath().touchpoints()));
+    }
+    if (insights.loops().isEmpty()) {
+      out.println("Loops: none");
+    } else {
+      for (GraphInsights.Loop loop : insights.loops().stream().limit(3).toList()) {
+        out.printf(Locale.ROOT, "Loop (%,d passages): %s%n", loop.passages(), String.join(", ", loop.touchpoints()));
+      }
+    }
+    out.print("Touchpoints most journeys pass through: ");
+    out.println(String.join(", ", insights.busiestTouchpoints().stream().limit(5)
+        .map(r -> String.format(Locale.ROOT, "%s (%.0f%%)", r.touchpoint(), 100 * r.journeyShare())).toList()));
+    if (result.ingest().stitching() != null) {
+      var s = result.ingest().stitching();
+      Object shared = s.report().get("shared_keys");
+      out.printf(Locale.ROOT, "Stitching: %,d customers from %,d identity keys; %,d records without any identity key; "
+          + "%d shared keys not used; %,d duplicates counted once (stitching.json)%n", s.customers(), s.identityKeys(),
+          s.unattributed(), shared instanceof List<?> l ? l.size() : 0, s.duplicates());
+    }
+    out.println();
+    out.println("Outputs in " + dir + ":");
+    out.println("  report.html, transitions.csv, handoffs.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, "
+        + "graph.json, manifest.json"
+        + (result.ingest().stitching() != null ? ", stitching.json" : ""));
+    out.println("  Parquet: events/, journeys/, variants/, transitions/, quarantine/");
+  }
+
+  private static void table(PrintStream out, String title, List<RankedTransition> ranked, int top) {
+    out.println(title + ":");
+    if (ranked.isEmpty()) {
+      out.println("  (no transition has enough passages; see --min-passages)");
+      return;
+    }
+    // "counted": the rate's denominator (passages in decided journeys, or whose window ended by the cut-off).
+    out.printf(Locale.ROOT, "  %4s  %-60s %7s  %-17s %10s %10s%n", "rank", "transition", "rate", "95% interval", "counted",
+        "passages");
+    for (RankedTransition r : ranked.stream().limit(top).toList()) {
+      String name = r.transition().from() + " → " + r.transition().to();
+      if (name.length() > 60) {
+        name = name.substring(0, 59) + "…";
+      }
+      out.printf(Locale.ROOT, "  %4d  %-60s %6.1f%%  [%5.1f%%, %5.1f%%] %10d %10d%n", r.rank(), name,
+          100 * r.rate().rate(), 100 * r.rate().lower(), 100 * r.rate().upper(), r.rate().total(),
+          r.transition().passages());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.journeys.jobs.config;
+
+import dev.journeys.jobs.engine.spark.Ingest;
+import dev.journeys.jobs.ingest.Identities;
+import dev.journeys.jobs.ingest.Pseudonymiser;
+import dev.journeys.jobs.ingest.ReadOptions;
+import dev.journeys.jobs.ingest.Source;
+import dev.journeys.jobs.ingest.raw.RawFormat;
+import dev.journeys.jobs.ingest.raw.SourceMapping;
+import dev.journeys.model.journey.JourneyRules;
+import dev.journeys.model.transition.RankBy;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one run needs: the sources and how to read each, the output folder, the journey rules,
+ * the cut-off (null: the latest event), the ranking, the bad-row threshold, how identities are handled,
+ * the start of a nightly run's window (null: no start; events at or before it are left out), whether files
+ * that end early or break off are analysed as far as they were read ({@code acceptTruncated}) rather than
+ * failing the run, whether goals and start touchpoints that never occur are allowed ({@code allowAbsentGoals}),
+ * and the scrubber that keeps personal data out of the touchpoints of raw exports.
+ */
+public record RunConfig(
+    List<Source> sources,
+    String outDir,
+    JourneyRules rules,
+    Instant cutoff,
+    RankBy rankBy,
+    int minPassages,
+    double maxBadRowsShare,
+    int top,
+    int maxIdentityKeys,
+    boolean pseudonymise,
+    String secret,
+    Instant windowStart,
+    boolean acceptTruncated,
+    boolean allowAbsentGoals,
+    dev.journeys.jobs.ingest.raw.Scrubber scrubber) {
+
+  public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
+  public static final int TOP_DEFAULT = 10;
+
+  /** How identities are handled: raw exports carry personal keys, pseudonymised unless the run says not to on purpose. */
+  public Identities identities() {
+    if (!hasRawSources()) {
+      return Identities.IN_CLEAR;
+    }
+    return new Identities(maxIdentityKeys(),
+        !pseudonymise() ? null
+            : secret() != null ? Pseudonymiser.of(secret()) : Pseudonymiser.fromEnvironment(System.getenv()),
+        scrubber());
+  }
+
+  /** Whether any source is a raw export whose identities are stitched. */
+  public boolean hasRawSources() {
+    return sources.stream().anyMatch(Source::isRaw);
+  }
+
+  public RunConfig(List<Source> sources, String outDir, JourneyRules rules, Instant cutoff, RankBy rankBy,
+      int minPassages, double maxBadRowsShare, int top, int maxIdentityKeys, boolean pseudonymise, String secret,
+      Instant windowStart) {
+    this(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, pseudonymise,
+        secret, windowStart, false, false, dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT);
+  }
+
+  public RunConfig {
+    sources = List.copyOf(sources);
+    scrubber = scrubber == null ? dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT : scrubber;
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("Cannot run: no input given");
+    }
+  }
+
+  /** A run whose inputs are all event logs read the same way. */
+  public RunConfig(List<String> inputs, String outDir, ReadOptions read, JourneyRules rules, Instant cutoff,
+      RankBy rankBy, int minPassages, double maxBadRowsShare, int top) {
+    this(inputs.stream().map(path -> new Source(path, read)).toList(), outDir, rules, cutoff, rankBy, minPassages,
+        maxBadRowsShare, top, Identities.MAX_KEYS_DEFAULT, true, null, null);
+  }
+
+  /** The same run, with or without pseudonymised customer keys. */
+  public RunConfig withPseudonymise(boolean on) {
+    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,
+        secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber);
+  }
+
+  /** The same run, pseudonymising with {@code newSecret} rather than the one in the environment. */
+  public RunConfig withSecret(String newSecret) {
+    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
+        pseudonymise, newSecret, windowStart, acceptTruncated, allowAbsentGoals, scrubber);
+  }
+
+  /** The same run over the events in (start, cut-off], written to {@code out}: a nightly run's trailing window. */
+  public RunConfig withWindow(Instant start, Instant newCutoff, String out) {
+    return new RunConfig(sources, out, rules, newCutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
+        pseudonymise, secret, start, acceptTruncated, allowAbsentGoals, scrubber);
+  }
+
+  /** The same run, accepting files that end early, or goals and start touchpoints that never occur, or not. */
+  public RunConfig withLeniency(boolean truncated, boolean absentGoals) {
+    return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
+        pseudonymise, secret, windowStart, truncated, absentGoals, scrubber);
+  }
+
+  public List<String> inputs() {
+    return sources.stream().map(Source::path).toList();
+  }
+}

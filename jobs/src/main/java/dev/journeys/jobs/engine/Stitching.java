@@ -1,0 +1,12 @@
+package dev.journeys.jobs.engine;
+
+import java.util.Map;
+
+/**
+ * What reading and stitching the raw exports found: records read (events, identity links and
+ * duplicates), the events among them, identity keys, the customers the events belong to, components
+ * split for being too large, duplicates counted once, records left out by the sources' filters,
+ * records without any identity key, propagation rounds.
+ */
+public record Stitching(long records, long events, long identityKeys, long customers, long oversized,
+    long duplicates, long excluded, long unattributed, int rounds, Map<String, Object> report) {}

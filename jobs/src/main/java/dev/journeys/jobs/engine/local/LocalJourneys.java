@@ -1,0 +1,104 @@
+package dev.journeys.jobs.engine.local;
+
+import dev.journeys.jobs.engine.JourneyRows;
+import dev.journeys.jobs.engine.JourneysResult;
+import dev.journeys.jobs.engine.spark.JourneyJob;
+import dev.journeys.jobs.engine.spark.VariantJob;
+import dev.journeys.jobs.ingest.EventProfile;
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.JourneyColumns;
+import dev.journeys.jobs.io.ParquetTables;
+import dev.journeys.jobs.io.VariantRows;
+import dev.journeys.model.event.Micros;
+import dev.journeys.model.journey.Fate;
+import dev.journeys.model.journey.Journey;
+import dev.journeys.model.journey.JourneyRules;
+import dev.journeys.model.kernel.JourneyKernel;
+import dev.journeys.model.variant.Variants;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+
+/**
+ * Builds the journeys of a small log in this JVM alone: the events sorted by customer (and case), time,
+ * source order and sequence, exactly as the Spark job sorts them, streamed through the same kernel, and
+ * {@code journeys/} written as one Parquet file. Nothing here needs Spark.
+ */
+public final class LocalJourneys {
+
+
+  private static final int CUSTOMER = EventColumns.INGESTED.fieldIndex(EventColumns.CUSTOMER_ID);
+  private static final int CASE = EventColumns.INGESTED.fieldIndex(EventColumns.CASE_ID);
+  private static final int TS = EventColumns.INGESTED.fieldIndex(EventColumns.TS);
+  private static final int TOUCHPOINT = EventColumns.INGESTED.fieldIndex(EventColumns.TOUCHPOINT);
+  private static final int CHANNEL = EventColumns.INGESTED.fieldIndex(EventColumns.CHANNEL);
+  private static final int OWNER = EventColumns.INGESTED.fieldIndex(EventColumns.OWNER);
+  private static final int SOURCE_ORDER = EventColumns.INGESTED.fieldIndex(EventColumns.SOURCE_ORDER);
+  private static final int SEQ = EventColumns.INGESTED.fieldIndex(EventColumns.SEQ);
+  private static final int ASSISTED = EventColumns.INGESTED.fieldIndex(EventColumns.ASSISTED);
+
+  private LocalJourneys() {}
+
+  /** What {@link JourneyJob#run} would return, and the journeys as rows of {@link JourneyColumns#SCHEMA}. */
+  public record Built(JourneysResult result, List<Row> journeys) {}
+
+  /**
+   * Builds the journeys of {@code events} (rows of {@link EventColumns#INGESTED}, all readable) up to the
+   * cut-off; {@link #write} writes them.
+   */
+  public static Built run(List<Row> events, EventProfile profile, JourneyRules rules, Instant cutoff) {
+    Instant effectiveCutoff = JourneysResult.effectiveCutoff(profile, cutoff);
+    long cutoffMicros = Micros.of(effectiveCutoff);
+    String[][] combinations = profile.combinations().toArray(String[][]::new);
+
+    List<Row> upToCutoff = new ArrayList<>(events.size());
+    for (Row e : events) {
+      if (Micros.of((Instant) e.get(TS)) <= cutoffMicros) {
+        upToCutoff.add(e);
+      }
+    }
+    Comparator<Row> byTime = Comparator.<Row, Instant>comparing(e -> (Instant) e.get(TS))
+        .thenComparingInt(e -> e.getInt(SOURCE_ORDER)).thenComparingLong(e -> e.getLong(SEQ));
+    Comparator<Row> order = Comparator.comparing((Row e) -> e.getString(CUSTOMER));
+    if (rules.perCase()) {
+      order = order.thenComparing(e -> e.getString(CASE), Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+    upToCutoff.sort(order.thenComparing(byTime));
+
+    ArrayDeque<Row> journeys = new ArrayDeque<>();
+    JourneyKernel kernel = JourneyRows.kernel(rules, cutoffMicros, combinations, journeys);
+    for (Row e : upToCutoff) {
+      kernel.add(e.getString(CUSTOMER), rules.perCase() ? e.getString(CASE) : null, Micros.of((Instant) e.get(TS)),
+          e.getString(TOUCHPOINT), e.getString(CHANNEL), e.getString(OWNER),
+          !e.isNullAt(ASSISTED) && e.getBoolean(ASSISTED));
+    }
+    kernel.flush();
+    return new Built(new JourneysResult(effectiveCutoff, profile.first(), profile.last(), profile.afterCutoff(),
+        kernel.counts(), JourneysResult.IN_MEMORY), new ArrayList<>(journeys));
+  }
+
+  /** Writes {@code journeys} (rows of {@link JourneyColumns#SCHEMA}) to {@code journeysDir}, as the Spark job would. */
+  public static void write(Configuration conf, String journeysDir, List<Row> journeys) {
+    ParquetTables.write(conf, journeysDir, JourneyColumns.SCHEMA, journeys.iterator());
+  }
+
+  /** The variant table of {@code journeys} (rows of {@link JourneyColumns#SCHEMA}), in rank order. */
+  public static List<Row> variants(List<Row> journeys, boolean judgesFates) {
+    Map<String, Fate> fates = new HashMap<>();
+    for (Fate f : Fate.values()) {
+      fates.put(f.label(), f);
+    }
+    List<Journey> all = new ArrayList<>(journeys.size());
+    for (Row r : journeys) {
+      all.add(new Journey(r.getString(0), r.getInt(1), r.getString(2), (Instant) r.get(3), (Instant) r.get(4),
+          fates.get(r.getString(7)), java.util.Arrays.asList((String[]) r.get(8))));
+    }
+    return VariantRows.rows(Variants.of(all, judgesFates));
+  }
+}

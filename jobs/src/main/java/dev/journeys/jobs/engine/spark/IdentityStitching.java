@@ -1,0 +1,99 @@
+package dev.journeys.jobs.engine.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Identity stitching finds customers as the connected components of identity keys seen together in one
+ * record (a login carrying a cookie and a user id, a CRM contact with its phone and e-mail). It runs in
+ * Spark by minimum-label propagation with pointer jumping, never collecting keys on the driver; each
+ * component's representative is its smallest key, so the result does not depend on the order of the
+ * input. A component of more than {@code maxKeys} keys (a shared device, a switchboard number) is split
+ * back into its keys and reported.
+ *
+ * <p>Input: rows of {@code record_id, key, rank}; a record's customer is the component of its key with the
+ * lowest rank (the most trusted kind of key), which matters only where a component was split.
+ */
+public final class IdentityStitching {
+
+  public static final String RECORD_ID = "record_id";
+  public static final String KEY = "key";
+  public static final String RANK = "rank";
+  public static final String CUSTOMER = "customer";
+  public static final int MAX_ROUNDS = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityStitching.class);
+
+  private IdentityStitching() {}
+
+  /**
+   * @param customers  one row per key: {@code key, customer}
+   * @param records    one row per record: {@code record_id, customer}
+   * @param oversized  one row per split component: {@code customer} (its representative) and {@code keys}
+   * @param hubKeys    one row per key that linked too many others: {@code key} and {@code neighbours}
+   * @param rounds     propagation rounds until nothing changed
+   */
+  public record Result(Dataset<Row> customers, Dataset<Row> records, Dataset<Row> oversized, Dataset<Row> hubKeys,
+      int rounds) {}
+
+  public static Result stitch(Dataset<Row> links, int maxKeys) {
+    Dataset<Row> keys = links.select(col(KEY)).distinct();
+    // Keys seen with too many other keys are hubs: they stay keys of their own records, but link nothing.
+    Dataset<Row> pairs = links.as("x").join(links.as("y"), col("x." + RECORD_ID).equalTo(col("y." + RECORD_ID)))
+        .filter(col("x." + KEY).notEqual(col("y." + KEY)))
+        .select(col("x." + KEY).as(KEY), col("y." + KEY).as("other")).distinct();
+    Dataset<Row> hubKeys = pairs.groupBy(KEY).agg(count(lit(1)).as("neighbours"))
+        .filter(col("neighbours").gt(maxKeys)).localCheckpoint();
+    Dataset<Row> linking = links.join(hubKeys, links.col(KEY).equalTo(hubKeys.col(KEY)), "left_anti");
+    // A star around each record's smallest key connects all its keys.
+    Dataset<Row> hubs = linking.groupBy(col(RECORD_ID)).agg(min(col(KEY)).as("hub"));
+    Dataset<Row> oneWay = linking.join(hubs, RECORD_ID).filter(col(KEY).notEqual(col("hub")))
+        .select(col(KEY).as("a"), col("hub").as("b"));
+    Dataset<Row> edges = oneWay.union(oneWay.select(col("b").as("a"), col("a").as("b"))).distinct().localCheckpoint();
+
+    Dataset<Row> labels = keys.select(col(KEY).as("node"), col(KEY).as("label")).localCheckpoint();
+    int rounds = 0;
+    while (rounds < MAX_ROUNDS) {
+      rounds++;
+      Dataset<Row> fromNeighbours = edges.join(labels, edges.col("b").equalTo(labels.col("node")))
+          .select(edges.col("a").as("node"), labels.col("label"));
+      Dataset<Row> propagated = labels.union(fromNeighbours).groupBy("node").agg(min("label").as("label"));
+      Dataset<Row> pointed = propagated.as("p").join(propagated.as("q"), col("p.label").equalTo(col("q.node")))
+          .select(col("p.node").as("node"), least(col("p.label"), col("q.label")).as("label"))
+          .localCheckpoint();
+      long changed = pointed.join(labels.withColumnRenamed("label", "old"), "node")
+          .filter(col("label").notEqual(col("old"))).count();
+      labels = pointed;
+      if (changed == 0) {
+        break;
+      }
+    }
+    if (rounds == MAX_ROUNDS) {
+      LOG.warn("Identity stitching stopped after {} rounds before it converged", MAX_ROUNDS);
+    }
+
+    Dataset<Row> sizes = labels.groupBy("label").agg(count(lit(1)).as("keys"));
+    Dataset<Row> oversized = sizes.filter(col("keys").gt(maxKeys)).select(col("label").as(CUSTOMER), col("keys"));
+    Dataset<Row> customers = labels.join(sizes, "label")
+        .select(col("node").as(KEY), when(col("keys").gt(maxKeys), col("node")).otherwise(col("label")).as(CUSTOMER))
+        .localCheckpoint();
+    // A record's customer comes from its linking keys; a record with only shared keys is a customer of its own.
+    Dataset<Row> ranked = linking.join(customers, KEY)
+        .groupBy(col(RECORD_ID))
+        .agg(min(org.apache.spark.sql.functions.struct(col(RANK), col(CUSTOMER))).as("best"))
+        .select(col(RECORD_ID), col("best." + CUSTOMER).as(CUSTOMER));
+    Dataset<Row> alone = links.select(RECORD_ID).distinct().join(ranked, RECORD_ID, "left_anti")
+        .select(col(RECORD_ID), org.apache.spark.sql.functions.concat(lit("record:"), col(RECORD_ID)).as(CUSTOMER));
+    // Checkpointed: the events and every query of the stitching report join it; computed once, not each time.
+    ranked = ranked.union(alone).localCheckpoint();
+    return new Result(customers, ranked, oversized, hubKeys, rounds);
+  }
+}

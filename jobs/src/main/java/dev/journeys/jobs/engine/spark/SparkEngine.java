@@ -1,0 +1,98 @@
+package dev.journeys.jobs.engine.spark;
+
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.engine.Engine;
+import dev.journeys.jobs.engine.IngestResult;
+import dev.journeys.jobs.engine.JourneysResult;
+import dev.journeys.jobs.ingest.EventProfile;
+import dev.journeys.jobs.ingest.InputFile;
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.HadoopFiles;
+import dev.journeys.jobs.io.Outputs;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The Spark engine: any inputs, any size, embedded or on a cluster. Parquet that lies clustered by customer is
+ * read, checked and cut into journeys in one pass ({@link ParquetStream}); other inputs are ingested into
+ * {@code events/} ({@link Ingest}) and their journeys built by {@link JourneyJob}, streamed file by file when the
+ * events lie clustered, shuffled by customer otherwise.
+ */
+public final class SparkEngine implements Engine {
+  private final SparkSession spark;
+  /** The events ingest read; null when their journeys were streamed with ingest. */
+  private Dataset<Row> events;
+  /** The journeys when they were streamed with ingest; null when they are still to be built. */
+  private JourneysResult streamed;
+  /** Why the events are known not to lie clustered by customer; null while they may. */
+  private String notClustered;
+
+  public SparkEngine(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  @Override
+  public Configuration hadoop() {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
+  @Override
+  public IngestResult ingest(List<InputFile> files, String out, RunConfig config) {
+    if (config.windowStart() == null && ParquetStream.applies(files, config.rules())) {
+      // Parquet that lies clustered by customer is read, checked, counted and cut into journeys in one pass.
+      ParquetStream.Attempt attempt = ParquetStream.tryRun(spark, files, out, config.rules(), config.cutoff());
+      if (attempt.streamed().isPresent()) {
+        streamed = attempt.streamed().get().journeys();
+        return attempt.streamed().get().ingest();
+      }
+      notClustered = attempt.notClustered() ? attempt.whyNot() : null;
+    }
+    Ingest.Read read = Ingest.run(spark, files, out, config.cutoff(), config.identities());
+    events = read.events();
+    return read.result();
+  }
+
+  @Override
+  public void writeQuarantineCsv(Outputs outputs) {
+    String quarantine = outputs.dir("quarantine");
+    if (!HadoopFiles.exists(HadoopFiles.fileSystem(hadoop(), quarantine), quarantine)) {
+      outputs.writeQuarantineCsv(java.util.Collections.emptyIterator());
+      return;
+    }
+    outputs.writeQuarantineCsv(spark.read().parquet(quarantine)
+        .select(Outputs.QUARANTINE_COLUMNS.stream().map(functions::col).toArray(Column[]::new))
+        .orderBy(EventColumns.FILE, EventColumns.LINE).toLocalIterator());
+  }
+
+  @Override
+  public JourneysResult journeys(IngestResult ingest, RunConfig config, String journeysDir,
+      LongConsumer eventsBeforeWindow) {
+    if (streamed != null) {
+      return streamed;
+    }
+    Dataset<Row> analysed = events;
+    EventProfile profile = ingest.profile();
+    if (config.windowStart() != null) {
+      // A nightly run looks at its trailing window only; what came before is counted, not analysed.
+      Column inWindow = functions.col(EventColumns.TS).gt(functions.lit(config.windowStart()));
+      eventsBeforeWindow.accept(events.filter(functions.not(inWindow)).count());
+      analysed = events.filter(inWindow);
+      profile = SparkProfile.of(analysed, config.cutoff());
+    }
+    return JourneyJob.run(spark, analysed, profile, config.rules(), config.cutoff(), journeysDir,
+        notClustered != null ? notClustered
+            : ingest.maybeClustered() ? null : "events parsed from XES or CSV logs are not clustered by customer");
+  }
+
+  @Override
+  public List<Row> variants(String journeysDir, long journeys, boolean judgesFates) {
+    return VariantJob.variants(spark.read().parquet(journeysDir), journeys, judgesFates)
+        .collectAsList();
+  }
+}

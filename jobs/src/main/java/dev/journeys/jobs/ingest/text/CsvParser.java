@@ -1,0 +1,140 @@
+package dev.journeys.jobs.ingest.text;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An RFC 4180 parser that streams records and remembers where each began: quoted fields may hold
+ * delimiters, doubled quotes and line breaks; CRLF and LF both end a record.
+ */
+public final class CsvParser {
+
+  /** One record: its fields, the line it starts on (1-based) and its raw text. */
+  public record Record(List<String> fields, long line, String raw, String error) {}
+
+  private static final int RAW_LIMIT = 4096;
+
+  private final Reader in;
+  private final char delimiter;
+  private long line = 1;
+  private int peeked = -2;
+  private boolean unterminated;
+
+  public CsvParser(Reader in, char delimiter) {
+    this.in = in;
+    this.delimiter = delimiter;
+  }
+
+  /** The next record, or null at the end of input. */
+  public Record next() {
+    int c = read();
+    if (c == -1) {
+      return null;
+    }
+    if (line == 1 && c == '\uFEFF') {
+      c = read();
+    }
+    long startLine = line;
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    StringBuilder raw = new StringBuilder();
+    boolean quoted = false;
+    boolean wasQuoted = false;
+    String error = null;
+    unterminated = false;
+    while (true) {
+      if (c == -1) {
+        unterminated = true;
+        if (quoted) {
+          error = "unterminated quoted field at end of file";
+        }
+        break;
+      }
+      if (raw.length() < RAW_LIMIT) {
+        raw.append((char) c);
+      }
+      if (quoted) {
+        if (c == '"') {
+          int d = read();
+          if (d == '"') {
+            field.append('"');
+            appendRaw(raw, '"');
+          } else {
+            quoted = false;
+            c = d;
+            continue;
+          }
+        } else {
+          if (c == '\n') {
+            line++;
+          }
+          field.append((char) c);
+        }
+      } else if (c == '"' && field.length() == 0 && !wasQuoted) {
+        quoted = true;
+        wasQuoted = true;
+      } else if (c == delimiter) {
+        fields.add(field.toString());
+        field.setLength(0);
+        wasQuoted = false;
+      } else if (c == '\r') {
+        int d = read();
+        if (d != '\n') {
+          unread(d);
+        }
+        line++;
+        stripLast(raw);
+        break;
+      } else if (c == '\n') {
+        line++;
+        stripLast(raw);
+        break;
+      } else {
+        if (wasQuoted && error == null) {
+          error = "text after the closing quote of a field";
+        }
+        field.append((char) c);
+      }
+      c = read();
+    }
+    fields.add(field.toString());
+    return new Record(fields, startLine, raw.toString(), error);
+  }
+
+  /** Whether the record {@link #next} returned last ended with the input rather than a line break. */
+  public boolean lastRecordUnterminated() {
+    return unterminated;
+  }
+
+  private static void appendRaw(StringBuilder raw, char c) {
+    if (raw.length() < RAW_LIMIT) {
+      raw.append(c);
+    }
+  }
+
+  private static void stripLast(StringBuilder raw) {
+    if (raw.length() > 0 && raw.length() < RAW_LIMIT) {
+      raw.setLength(raw.length() - 1);
+    }
+  }
+
+  private int read() {
+    if (peeked != -2) {
+      int c = peeked;
+      peeked = -2;
+      return c;
+    }
+    try {
+      return in.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void unread(int c) {
+    peeked = c;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.journeys.jobs.io;
+
+import dev.journeys.model.metric.RepeatWindow;
+import dev.journeys.model.transition.RankedTransition;
+import dev.journeys.model.transition.Transition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** The files of one output folder, and the CSV exports written beside the Parquet tables. */
+public final class Outputs {
+
+  public static final String MANIFEST = "manifest.json";
+  public static final String HANDOFFS = "handoffs.csv";
+  /** The columns of {@code quarantine.csv}. */
+  public static final List<String> QUARANTINE_COLUMNS =
+      List.of(EventColumns.SOURCE, EventColumns.FILE, EventColumns.LINE, EventColumns.REASON, EventColumns.RAW);
+
+  private final Path dir;
+
+  public Outputs(Path dir) {
+    this.dir = dir;
+  }
+
+  public String dir(String table) {
+    return dir.resolve(table).toString();
+  }
+
+  /** Removes the manifest first, so a run stopped half-way never looks finished. */
+  public static void forgetFinishedRun(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve(MANIFEST));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code quarantine.csv} from rows of {@link #QUARANTINE_COLUMNS}, already by file and line. */
+  public void writeQuarantineCsv(Iterator<Row> rows) {
+    try (Csv csv = Csv.create(dir.resolve("quarantine.csv"), QUARANTINE_COLUMNS)) {
+      rows.forEachRemaining(r -> csv.row(values(r)));
+    }
+  }
+
+  /** Writes {@code variants.csv} from rows already in rank order; returns the number of variants. */
+  public long writeVariantsCsv(List<Row> rows) {
+    try (Csv csv = Csv.create(dir.resolve("variants.csv"), List.of(VariantRows.COLUMNS))) {
+      rows.forEach(r -> csv.row(values(r)));
+    }
+    return rows.size();
+  }
+
+  /** Writes {@code transitions.csv} and returns its rows, for the {@code transitions/} table. */
+  public List<Row> writeTransitions(TransitionRows rows, List<Transition> transitions,
+      List<RankedTransition> dropOff, List<RankedTransition> repeat) {
+    List<Row> data = rows.rows(transitions, dropOff, repeat);
+    try (Csv csv = Csv.create(dir.resolve("transitions.csv"), rows.header())) {
+      data.forEach(r -> csv.row(values(r)));
+    }
+    return data;
+  }
+
+  /** {@code handoffs.csv}: the passages between owners, one row per pair of owners, most passages first. */
+  public void writeOwnerPairs(List<RepeatWindow> windows, List<Transition> ownerPairs) {
+    TransitionRows rows = TransitionRows.ownerPairs(windows);
+    try (Csv csv = Csv.create(dir.resolve(HANDOFFS), rows.header())) {
+      ownerPairs.forEach(t -> csv.row(rows.values(t, null, null)));
+    }
+  }
+
+  private static List<Object> values(Row r) {
+    List<Object> v = new ArrayList<>(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      v.add(r.get(i));
+    }
+    return v;
+  }
+}

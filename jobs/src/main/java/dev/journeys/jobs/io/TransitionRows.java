@@ -1,0 +1,145 @@
+package dev.journeys.jobs.io;
+
+import dev.journeys.model.metric.RateCount;
+import dev.journeys.model.metric.RepeatWindow;
+import dev.journeys.model.transition.RankedTransition;
+import dev.journeys.model.transition.Transition;
+import dev.journeys.model.transition.TransitionKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Maps transitions to the rows of {@code transitions.csv} and {@code transitions/}: one column list for both. The
+ * same columns, named by owners and without ranks, hold the passages between owners ({@code handoffs.csv}).
+ */
+public final class TransitionRows {
+
+  private final List<String> names = new ArrayList<>();
+  private final List<DataType> types = new ArrayList<>();
+  private final boolean ranked;
+
+  /** The columns of {@code transitions.csv}. */
+  public TransitionRows(List<RepeatWindow> windows) {
+    this(windows, "from", "to", true);
+  }
+
+  /** The columns of {@code handoffs.csv}: {@code from_owner}, {@code to_owner}, no ranks. */
+  public static TransitionRows ownerPairs(List<RepeatWindow> windows) {
+    return new TransitionRows(windows, "from_owner", "to_owner", false);
+  }
+
+  private TransitionRows(List<RepeatWindow> windows, String from, String to, boolean ranked) {
+    this.ranked = ranked;
+    add(from, DataTypes.StringType);
+    add(to, DataTypes.StringType);
+    add("passages", DataTypes.LongType);
+    add("journeys", DataTypes.LongType);
+    add("customers", DataTypes.LongType);
+    add("mean_gap_seconds", DataTypes.DoubleType);
+    add("median_gap_seconds", DataTypes.DoubleType);
+    add("p90_gap_seconds", DataTypes.DoubleType);
+    add("handoff_share", DataTypes.DoubleType);
+    add("channel_switch_share", DataTypes.DoubleType);
+    addRate("drop_off", "");
+    addRate("eventual_drop_off", "");
+    for (RepeatWindow w : windows) {
+      addRate("repeat_contact", "_" + w.label());
+    }
+    if (ranked) {
+      add("drop_off_rank", DataTypes.IntegerType);
+      add("repeat_contact_rank", DataTypes.IntegerType);
+    }
+  }
+
+  private void add(String name, DataType type) {
+    names.add(name);
+    types.add(type);
+  }
+
+  private void addRate(String prefix, String suffix) {
+    add(prefix + "_rate" + suffix, DataTypes.DoubleType);
+    add(prefix + "_lower" + suffix, DataTypes.DoubleType);
+    add(prefix + "_upper" + suffix, DataTypes.DoubleType);
+    add(prefix + "_decided" + suffix, DataTypes.LongType);
+    add(prefix + "_hits" + suffix, DataTypes.LongType);
+  }
+
+  public List<String> header() {
+    return List.copyOf(names);
+  }
+
+  public StructType schema() {
+    StructType schema = new StructType();
+    for (int i = 0; i < names.size(); i++) {
+      schema = schema.add(names.get(i), types.get(i));
+    }
+    return schema;
+  }
+
+  /** The values of one transition, in header order; ranks from the two ranked tables (null when unranked). */
+  public List<Object> values(Transition t, Integer dropOffRank, Integer repeatRank) {
+    List<Object> v = new ArrayList<>(names.size());
+    v.add(t.from());
+    v.add(t.to());
+    v.add(t.passages());
+    v.add(t.journeys());
+    v.add(t.customers());
+    v.add(t.meanGapSeconds());
+    v.add(t.medianGapSeconds());
+    v.add(t.p90GapSeconds());
+    v.add(t.handoffShare());
+    v.add(t.channelSwitchShare());
+    addRate(v, t.dropOff());
+    addRate(v, t.eventualDropOff());
+    for (RateCount r : t.repeatContact()) {
+      addRate(v, r);
+    }
+    if (ranked) {
+      v.add(dropOffRank);
+      v.add(repeatRank);
+    }
+    return v;
+  }
+
+  private static void addRate(List<Object> v, RateCount r) {
+    if (r == null) {
+      v.add(null);
+      v.add(null);
+      v.add(null);
+      v.add(null);
+      v.add(null);
+    } else {
+      v.add(r.rate());
+      v.add(r.lower());
+      v.add(r.upper());
+      v.add(r.total());
+      v.add(r.hits());
+    }
+  }
+
+  /** Rows for Spark, with each transition's ranks looked up in the two ranked tables. */
+  public List<Row> rows(List<Transition> transitions, List<RankedTransition> dropOff, List<RankedTransition> repeat) {
+    Map<TransitionKey, Integer> dropRanks = ranks(dropOff);
+    Map<TransitionKey, Integer> repeatRanks = ranks(repeat);
+    List<Row> rows = new ArrayList<>(transitions.size());
+    for (Transition t : transitions) {
+      rows.add(RowFactory.create(values(t, dropRanks.get(t.key()), repeatRanks.get(t.key())).toArray()));
+    }
+    return rows;
+  }
+
+  public static Map<TransitionKey, Integer> ranks(List<RankedTransition> ranked) {
+    Map<TransitionKey, Integer> ranks = new HashMap<>();
+    for (RankedTransition r : ranked) {
+      ranks.put(r.transition().key(), r.rank());
+    }
+    return ranks;
+  }
+}

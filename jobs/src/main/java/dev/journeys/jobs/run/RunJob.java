@@ -1,0 +1,181 @@
+package dev.journeys.jobs.run;
+
+import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.engine.Engine;
+import dev.journeys.jobs.engine.IngestResult;
+import dev.journeys.jobs.engine.JourneysResult;
+import dev.journeys.jobs.engine.local.LocalEngine;
+import dev.journeys.jobs.engine.local.LocalIngest;
+import dev.journeys.jobs.engine.local.LocalJourneys;
+import dev.journeys.jobs.engine.spark.Ingest;
+import dev.journeys.jobs.engine.spark.JourneyJob;
+import dev.journeys.jobs.engine.spark.ParquetStream;
+import dev.journeys.jobs.engine.spark.SparkEngine;
+import dev.journeys.jobs.engine.spark.SparkProfile;
+import dev.journeys.jobs.engine.spark.TaskProgress;
+import dev.journeys.jobs.engine.spark.VariantJob;
+import dev.journeys.jobs.graph.GraphExport;
+import dev.journeys.jobs.ingest.EventProfile;
+import dev.journeys.jobs.ingest.Identities;
+import dev.journeys.jobs.ingest.InputFile;
+import dev.journeys.jobs.ingest.InputFiles;
+import dev.journeys.jobs.ingest.Pseudonymiser;
+import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.Outputs;
+import dev.journeys.jobs.io.ParquetTables;
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.io.RunFolder;
+import dev.journeys.jobs.io.TransitionRows;
+import dev.journeys.jobs.io.VariantRows;
+import dev.journeys.jobs.report.HtmlReport;
+import dev.journeys.model.graph.GraphInsights;
+import dev.journeys.model.graph.TransitionGraph;
+import dev.journeys.model.transition.RankedTransition;
+import dev.journeys.model.transition.TransitionCounts;
+import dev.journeys.model.transition.TransitionTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+
+/** The main job: inputs → events → journeys → variants → ranked transitions → graph, then the manifest last. */
+public final class RunJob {
+
+  private RunJob() {}
+
+  /** What a run produced, for the console and the tests. */
+  public record Result(IngestResult ingest, JourneysResult journeys, TransitionTable transitions,
+      List<RankedTransition> dropOffRanking, List<RankedTransition> repeatRanking, long variants,
+      GraphInsights insights) {}
+
+  /**
+   * How a run writes its folder: {@link #STAGED} into {@code OUT/_unfinished-run/}, replacing its outputs
+   * in {@code OUT} once finished (see {@link RunFolder}); {@link #IN_PLACE} straight into {@code OUT}, for a
+   * caller that has staged the folder itself, as the nightly run does.
+   */
+  public enum Writes { STAGED, IN_PLACE }
+
+  /** Runs the analysis with Spark: any inputs, any size, locally or on a cluster. */
+  public static Result run(SparkSession spark, RunConfig config, Progress progress) {
+    return run(spark, config, progress, Writes.STAGED);
+  }
+
+  public static Result run(SparkSession spark, RunConfig config, Progress progress, Writes writes) {
+    try (TaskProgress tasks = new TaskProgress(spark.sparkContext(), progress)) {
+      return inFolder(config, writes, dir -> runStages(new SparkEngine(spark), config, dir, progress));
+    }
+  }
+
+  /**
+   * Runs the analysis in this JVM alone, without starting Spark, with the same outputs as {@link #run}:
+   * for XES and CSV logs on the local file system (see {@link #suitsLocal}).
+   */
+  public static Result runLocal(RunConfig config, Progress progress) {
+    return runLocal(config, progress, Writes.STAGED);
+  }
+
+  public static Result runLocal(RunConfig config, Progress progress, Writes writes) {
+    String why = LocalEngine.cannotRun(InputFiles.resolve(config.sources(), new Configuration()), config.outDir());
+    if (why != null) {
+      throw new IllegalArgumentException("Cannot run without Spark: " + why);
+    }
+    return inFolder(config, writes, dir -> {
+      LocalEngine engine = new LocalEngine();
+      try {
+        return runStages(engine, config, dir, progress);
+      } finally {
+        engine.stopWriting(); // a failed run's tables stop being written before the caller looks at its folder
+      }
+    });
+  }
+
+  /** Runs {@code stages} into the folder {@code writes} says, and publishes it when they have finished. */
+  private static Result inFolder(RunConfig config, Writes writes, java.util.function.Function<Path, Result> stages) {
+    Path out = Path.of(config.outDir()).toAbsolutePath();
+    if (writes == Writes.IN_PLACE) {
+      Outputs.forgetFinishedRun(out);
+      return stages.apply(out);
+    }
+    try (RunFolder folder = RunFolder.open(out, config.inputs())) {
+      Result result = stages.apply(folder.staging());
+      folder.publish();
+      return result;
+    }
+  }
+
+  /**
+   * Whether a run is better made without Spark: XES and CSV logs on the local file system, of at most
+   * {@link LocalEngine#MAX_BYTES} bytes together (gzipped ones counted {@link LocalEngine#GZIP_FACTOR}
+   * times), written to a local folder. Spark's start-up and per-job costs outweigh such a run.
+   */
+  public static boolean suitsLocal(RunConfig config) {
+    List<InputFile> files = InputFiles.resolve(config.sources(), new Configuration());
+    return LocalEngine.cannotRun(files, config.outDir()) == null && LocalEngine.bytes(files) <= LocalEngine.MAX_BYTES;
+  }
+
+  private static Result runStages(Engine engine, RunConfig config, Path out, Progress progress) {
+    Outputs outputs = new Outputs(out);
+    Manifest manifest = new Manifest(config, progress);
+
+    progress.stage("ingest", "reading " + config.inputs().size() + " input(s)");
+    List<InputFile> files = InputFiles.resolve(config.sources(), engine.hadoop());
+    IngestResult ingest = engine.ingest(files, out.toString(), config);
+    engine.writeQuarantineCsv(outputs);
+    progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),
+        ingest.quarantined(), ingest.rowsRead() == 0 ? 0.0 : 100.0 * ingest.quarantined() / ingest.rowsRead()));
+    manifest.ingest(ingest, config.acceptTruncated());
+    manifest.writeStitching(out.resolve("stitching.json"));
+    InputChecks.afterIngest(ingest, config, out.resolve("quarantine.csv"));
+
+    progress.stage("journeys", "cutting journeys and counting transitions");
+    JourneysResult journeys = engine.journeys(ingest, config, outputs.dir("journeys"),
+        n -> manifest.count("events_before_window", n));
+    TransitionCounts counts = journeys.counts();
+    progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
+        counts.customers(), journeys.cutoff()));
+    manifest.journeys(journeys);
+    InputChecks.afterJourneys(ingest, journeys, config, manifest);
+
+    progress.stage("variants", "grouping journeys by touchpoint sequence");
+    List<Row> variantRows = VariantRows.rows(counts.variants(), counts.journeys(), config.rules().judgesFates());
+    if (variantRows == null) {
+      // Too many variants for the kernel to count: the journeys table is grouped instead.
+      variantRows = engine.variants(outputs.dir("journeys"), counts.journeys(), config.rules().judgesFates());
+    }
+    engine.writeTable(outputs.dir("variants"), VariantRows.SCHEMA, variantRows);
+    long variantCount = outputs.writeVariantsCsv(variantRows);
+    progress.done(String.format(Locale.ROOT, "%,d variants", variantCount));
+    manifest.count("variants", variantCount);
+
+    progress.stage("transitions", "turning counts into rates and rankings");
+    TransitionTable table = TransitionTable.from(counts, config.rules());
+    List<RankedTransition> dropOff = config.rules().judgesFates()
+        ? table.rankByDropOff(config.rankBy(), config.minPassages()) : List.of();
+    List<RankedTransition> repeat = table.rankByRepeatContact(config.rankBy(), config.minPassages());
+    TransitionRows rows = new TransitionRows(config.rules().repeatWindows());
+    engine.writeTable(outputs.dir("transitions"), rows.schema(),
+        outputs.writeTransitions(rows, table.transitions(), dropOff, repeat));
+    outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs());
+    progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
+    manifest.count("transitions", table.transitions().size());
+
+    progress.stage("graph", "building the transition graph");
+    TransitionGraph graph = TransitionGraph.of(table.transitions());
+    GraphInsights insights = graph.insights(counts.touchpoints(), counts.journeys(), config.top());
+    int w = config.rules().rankedWindow();
+    new GraphExport(graph, w, config.rules().repeatWindows().get(w).label()).write(out, insights);
+    progress.done(graph.graph().vertexSet().size() + " touchpoints, " + graph.graph().edgeSet().size() + " edges");
+
+    engine.finishWrites();
+    HtmlReport.write(out, manifest.toJson());
+    manifest.write(out.resolve(Outputs.MANIFEST));
+    return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
+  }
+}
