@@ -66,12 +66,21 @@ public final class Outputs {
     return data;
   }
 
-  /** {@code handoffs.csv}: the passages between owners, one row per pair of owners, most passages first. */
-  public void writeOwnerPairs(List<RepeatWindow> windows, List<Transition> ownerPairs) {
+  /**
+   * {@code handoffs.csv}: the passages between owners, one row per pair of owners, most passages first; returns its
+   * rows, for the {@code handoffs/} table.
+   */
+  public List<Row> writeOwnerPairs(List<RepeatWindow> windows, List<Transition> ownerPairs) {
     TransitionRows rows = TransitionRows.ownerPairs(windows);
+    List<Row> data = new ArrayList<>(ownerPairs.size());
     try (Csv csv = Csv.create(dir.resolve(HANDOFFS), rows.header())) {
-      ownerPairs.forEach(t -> csv.row(rows.values(t, null, null)));
+      for (Transition t : ownerPairs) {
+        List<Object> values = rows.values(t, null, null);
+        csv.row(values);
+        data.add(org.apache.spark.sql.RowFactory.create(values.toArray()));
+      }
     }
+    return data;
   }
 
   private static List<Object> values(Row r) {

@@ -16,19 +16,24 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class VariantRows {
 
-  public static final String[] COLUMNS = {"rank", "journeys", "share", "cumulative_share", "converted_share",
-      "dropped_share", "median_duration_seconds", "touchpoints", "events"};
+  public static final String RANK = "rank";
+  public static final String JOURNEYS = "journeys";
+  public static final String CUMULATIVE_SHARE = "cumulative_share";
+  public static final String TOUCHPOINTS = "touchpoints";
 
   public static final StructType SCHEMA = new StructType()
-      .add("rank", DataTypes.IntegerType)
-      .add("journeys", DataTypes.LongType)
+      .add(RANK, DataTypes.IntegerType)
+      .add(JOURNEYS, DataTypes.LongType)
       .add("share", DataTypes.DoubleType)
-      .add("cumulative_share", DataTypes.DoubleType)
+      .add(CUMULATIVE_SHARE, DataTypes.DoubleType)
       .add("converted_share", DataTypes.DoubleType)
       .add("dropped_share", DataTypes.DoubleType)
       .add("median_duration_seconds", DataTypes.DoubleType)
-      .add("touchpoints", DataTypes.StringType)
+      .add(TOUCHPOINTS, DataTypes.StringType)
       .add("events", DataTypes.IntegerType);
+
+  /** The columns, in order. */
+  public static final String[] COLUMNS = SCHEMA.fieldNames();
 
   private VariantRows() {}
 

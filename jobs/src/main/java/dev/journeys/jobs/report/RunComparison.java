@@ -3,15 +3,16 @@ package dev.journeys.jobs.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.journeys.jobs.ingest.text.CsvParser;
 import dev.journeys.jobs.io.Outputs;
+import dev.journeys.jobs.io.Rate;
+import dev.journeys.jobs.io.TableReader;
+import dev.journeys.jobs.io.TransitionRecord;
+import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.model.metric.BenjaminiHochberg;
 import dev.journeys.model.metric.RateCount;
 import dev.journeys.model.metric.TwoProportionTest;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,13 +64,15 @@ public final class RunComparison {
     if (previous != null) {
       JsonNode before = manifest(previous);
       summary.put("previous_fate_shares", fateShares(before));
-      compareTransitions(table(current.resolve("transitions.csv")), table(previous.resolve("transitions.csv")), summary);
-      compareVariants(table(current.resolve("variants.csv")), table(previous.resolve("variants.csv")), summary);
+      compareTransitions(TransitionRecord.read(current.resolve("transitions")),
+          TransitionRecord.read(previous.resolve("transitions")), summary);
+      compareVariants(variants(current.resolve("variants")), variants(previous.resolve("variants")), summary);
     }
     try {
       Files.writeString(current.resolve("summary.json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
-      Files.writeString(current.resolve("summary.md"), markdown(summary, table(current.resolve("transitions.csv"))));
+      Files.writeString(current.resolve("summary.md"),
+          markdown(summary, TransitionRecord.read(current.resolve("transitions"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,7 +80,7 @@ public final class RunComparison {
   }
 
   /** A few lines for a chat message or an e-mail: headline, the worst transitions, what changed. */
-  static String markdown(Map<String, Object> summary, List<Map<String, String>> transitions) {
+  static String markdown(Map<String, Object> summary, List<TransitionRecord> transitions) {
     StringBuilder md = new StringBuilder();
     @SuppressWarnings("unchecked")
     Map<String, Object> fates = (Map<String, Object>) summary.get("fate_shares");
@@ -86,10 +89,10 @@ public final class RunComparison {
         + "%.0f%% dropped, %.0f%% pending%n%n", summary.get("events"), summary.get("customers"), summary.get("journeys"),
         100 * (double) fates.get("converted"), 100 * (double) fates.get("dropped"),
         100 * (double) fates.get("pending")));
-    top(md, "Top drop-off", transitions, "drop_off_rank", "drop_off_rate");
+    top(md, "Top drop-off", transitions, TransitionRecord::dropOffRank, Rate.DROP_OFF);
     String window = String.valueOf(summary.get("ranked_window"));
-    top(md, "Top repeat contact within " + window, transitions, "repeat_contact_rank",
-        "repeat_contact_rate_" + window);
+    top(md, "Top repeat contact within " + window, transitions, TransitionRecord::repeatContactRank,
+        Rate.repeatContact(window));
     if (summary.get("previous_date") == null) {
       md.append("No earlier run to compare with.\n");
       return md.toString();
@@ -108,56 +111,48 @@ public final class RunComparison {
     return md.toString();
   }
 
-  private static void top(StringBuilder md, String title, List<Map<String, String>> transitions, String rankColumn,
-      String rateColumn) {
-    List<Map<String, String>> ranked = transitions.stream()
-        .filter(r -> r.get(rankColumn) != null && !r.get(rankColumn).isEmpty())
-        .sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.get(rankColumn))))
-        .limit(3).toList();
+  private static void top(StringBuilder md, String title, List<TransitionRecord> transitions,
+      java.util.function.Function<TransitionRecord, Integer> rank, Rate rate) {
+    List<TransitionRecord> ranked = transitions.stream().filter(r -> rank.apply(r) != null)
+        .sorted(java.util.Comparator.comparingInt(rank::apply)).limit(3).toList();
     if (ranked.isEmpty()) {
       return;
     }
     md.append(title).append(":\n");
-    for (Map<String, String> r : ranked) {
-      String rate = r.getOrDefault(rateColumn, "");
-      md.append(String.format(Locale.ROOT, "%s. %s → %s%s (%s passages)%n", r.get(rankColumn), r.get("from"),
-          r.get("to"), rate.isEmpty() ? "" : String.format(Locale.ROOT, ": %.1f%%", 100 * Double.parseDouble(rate)),
-          r.get("passages")));
+    for (TransitionRecord r : ranked) {
+      Double value = r.rate(rate).rate();
+      md.append(String.format(Locale.ROOT, "%s. %s → %s%s (%s passages)%n", rank.apply(r), r.from(), r.to(),
+          value == null ? "" : String.format(Locale.ROOT, ": %.1f%%", 100 * value), r.passages()));
     }
     md.append("\n");
   }
 
-  private static void compareTransitions(List<Map<String, String>> now, List<Map<String, String>> before,
+  private static void compareTransitions(List<TransitionRecord> now, List<TransitionRecord> before,
       Map<String, Object> summary) {
-    Map<String, Map<String, String>> previous = new TreeMap<>();
-    before.forEach(r -> previous.put(r.get("from") + " → " + r.get("to"), r));
-    Map<String, Map<String, String>> current = new TreeMap<>();
-    now.forEach(r -> current.put(r.get("from") + " → " + r.get("to"), r));
-    // Every rate with a denominator: drop_off_decided, repeat_contact_decided_7d, … (not the eventual drop-off).
-    List<String[]> rates = new ArrayList<>();
-    for (String column : now.isEmpty() ? List.<String>of() : now.get(0).keySet()) {
-      int at = column.indexOf("_decided");
-      if (at > 0 && !column.startsWith("eventual")) {
-        rates.add(new String[] {column.substring(0, at), column.substring(at + "_decided".length())});
-      }
-    }
+    Map<String, TransitionRecord> previous = new TreeMap<>();
+    before.forEach(r -> previous.put(r.from() + " → " + r.to(), r));
+    Map<String, TransitionRecord> current = new TreeMap<>();
+    now.forEach(r -> current.put(r.from() + " → " + r.to(), r));
+    // Every rate with a denominator: drop-off and each repeat-contact window (not the eventual drop-off).
+    List<String> rates = now.isEmpty() ? List.of() : now.get(0).rates().keySet().stream()
+        .filter(label -> !label.equals(Rate.EVENTUAL_DROP_OFF.label())).toList();
     List<Map<String, Object>> tests = new ArrayList<>();
     List<Double> pValues = new ArrayList<>();
-    for (Map.Entry<String, Map<String, String>> e : current.entrySet()) {
-      Map<String, String> old = previous.get(e.getKey());
+    for (Map.Entry<String, TransitionRecord> e : current.entrySet()) {
+      TransitionRecord old = previous.get(e.getKey());
       if (old == null) {
         continue;
       }
-      for (String[] rate : rates) {
-        RateCount a = count(old, rate);
-        RateCount b = count(e.getValue(), rate);
+      for (String rate : rates) {
+        RateCount a = count(old.rates().get(rate));
+        RateCount b = count(e.getValue().rates().get(rate));
         if (a == null || b == null || a.total() == 0 || b.total() == 0) {
           continue;
         }
         double p = TwoProportionTest.pValue(a, b);
         Map<String, Object> test = new LinkedHashMap<>();
         test.put("transition", e.getKey());
-        test.put("rate", rate[0] + rate[1]);
+        test.put("rate", rate);
         test.put("previous", a.rate());
         test.put("current", b.rate());
         test.put("previous_decided", a.total());
@@ -182,21 +177,23 @@ public final class RunComparison {
     summary.put("vanished_transitions", previous.keySet().stream().filter(k -> !current.containsKey(k)).toList());
   }
 
-  private static RateCount count(Map<String, String> row, String[] rate) {
-    String decided = row.get(rate[0] + "_decided" + rate[1]);
-    String hits = row.get(rate[0] + "_hits" + rate[1]);
-    if (decided == null || hits == null || decided.isEmpty() || hits.isEmpty()) {
+  private static RateCount count(TransitionRecord.RateValue v) {
+    if (v == null || v.decided() == null || v.hits() == null) {
       return null;
     }
-    return new RateCount(Long.parseLong(hits), Long.parseLong(decided));
+    return new RateCount(v.hits(), v.decided());
   }
 
-  private static void compareVariants(List<Map<String, String>> now, List<Map<String, String>> before,
+  /** The variants of the table in {@code dir}: journeys by touchpoint sequence, in rank order. */
+  private static Map<String, Long> variants(Path dir) {
+    Map<String, Long> variants = new LinkedHashMap<>();
+    TableReader.forEach(dir, row -> variants.put(row.string(VariantRows.TOUCHPOINTS),
+        row.longValue(VariantRows.JOURNEYS)));
+    return variants;
+  }
+
+  private static void compareVariants(Map<String, Long> current, Map<String, Long> previous,
       Map<String, Object> summary) {
-    Map<String, Long> previous = new LinkedHashMap<>();
-    before.forEach(r -> previous.put(r.get("touchpoints"), Long.parseLong(r.get("journeys"))));
-    Map<String, Long> current = new LinkedHashMap<>();
-    now.forEach(r -> current.put(r.get("touchpoints"), Long.parseLong(r.get("journeys"))));
     List<Map.Entry<String, Long>> appeared = current.entrySet().stream()
         .filter(e -> !previous.containsKey(e.getKey())).toList();
     List<Map.Entry<String, Long>> vanished = previous.entrySet().stream()
@@ -230,30 +227,6 @@ public final class RunComparison {
       return new ObjectMapper().readTree(dir.resolve(Outputs.MANIFEST).toFile());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + dir.resolve(Outputs.MANIFEST) + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Reads one of our CSV exports into rows keyed by header. */
-  static List<Map<String, String>> table(Path csv) {
-    List<Map<String, String>> rows = new ArrayList<>();
-    forEachRow(csv, rows::add);
-    return rows;
-  }
-
-  /** Streams one of our CSV exports, row by row, keyed by header: for tables too large to hold. */
-  static void forEachRow(Path csv, java.util.function.Consumer<Map<String, String>> rows) {
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      CsvParser parser = new CsvParser(in, ',');
-      CsvParser.Record header = parser.next();
-      for (CsvParser.Record r = parser.next(); r != null; r = parser.next()) {
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < header.fields().size() && i < r.fields().size(); i++) {
-          row.put(header.fields().get(i), r.fields().get(i));
-        }
-        rows.accept(row);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + csv + ": " + e.getMessage(), e);
     }
   }
 }

@@ -162,7 +162,8 @@ public final class RunJob {
     TransitionRows rows = new TransitionRows(config.rules().repeatWindows());
     engine.writeTable(outputs.dir("transitions"), rows.schema(),
         outputs.writeTransitions(rows, table.transitions(), dropOff, repeat));
-    outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs());
+    engine.writeTable(outputs.dir("handoffs"), TransitionRows.ownerPairs(config.rules().repeatWindows()).schema(),
+        outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs()));
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.count("transitions", table.transitions().size());
 

@@ -1,0 +1,53 @@
+package dev.journeys.jobs.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One row of a transition table as the run wrote it ({@code transitions/}, or {@code handoffs/} whose ends are
+ * owners): the passage's counts and gaps, every rate by its {@link Rate#label() label}, and its ranks (null when
+ * unranked). What the report and the run-over-run comparison read.
+ */
+public record TransitionRecord(String from, String to, long passages, long customers, Double medianGapSeconds,
+    Double handoffShare, Map<String, RateValue> rates, Integer dropOffRank, Integer repeatContactRank) {
+
+  /** A rate's value, its 95% interval, its denominator (passages decided) and numerator; null parts when undecided. */
+  public record RateValue(Double rate, Double lower, Double upper, Long decided, Long hits) {}
+
+  /** The value of {@code rate}, or one of nulls when the table has no such rate. */
+  public RateValue rate(Rate rate) {
+    return rates.getOrDefault(rate.label(), new RateValue(null, null, null, null, null));
+  }
+
+  /** Streams the rows of the transition table in {@code dir}, with the rates its columns hold. */
+  public static void forEach(Path dir, Consumer<TransitionRecord> rows) {
+    Map<org.apache.parquet.schema.GroupType, List<Rate>> rates = new java.util.IdentityHashMap<>();
+    TableReader.forEach(dir, row -> rows.accept(of(row, rates.computeIfAbsent(row.group().getType(),
+        type -> Rate.inColumns(type.getFields().stream().map(org.apache.parquet.schema.Type::getName).toList())))));
+  }
+
+  /** Every row of the transition table in {@code dir}. */
+  public static List<TransitionRecord> read(Path dir) {
+    List<TransitionRecord> all = new ArrayList<>();
+    forEach(dir, all::add);
+    return all;
+  }
+
+  private static TransitionRecord of(TableReader.TableRow row, List<Rate> rates) {
+    boolean owners = !row.group().getType().containsField(TransitionRows.FROM);
+    Map<String, RateValue> values = new LinkedHashMap<>();
+    for (Rate r : rates) {
+      values.put(r.label(), new RateValue(row.doubleValue(r.rate()), row.doubleValue(r.lower()),
+          row.doubleValue(r.upper()), row.longValue(r.decided()), row.longValue(r.hits())));
+    }
+    return new TransitionRecord(row.string(owners ? TransitionRows.FROM_OWNER : TransitionRows.FROM),
+        row.string(owners ? TransitionRows.TO_OWNER : TransitionRows.TO), row.longValue(TransitionRows.PASSAGES),
+        row.longValue(TransitionRows.CUSTOMERS), row.doubleValue(TransitionRows.MEDIAN_GAP_SECONDS),
+        row.doubleValue(TransitionRows.HANDOFF_SHARE), values, row.intValue(TransitionRows.DROP_OFF_RANK),
+        row.intValue(TransitionRows.REPEAT_CONTACT_RANK));
+  }
+}

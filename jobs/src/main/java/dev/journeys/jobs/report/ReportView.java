@@ -1,0 +1,234 @@
+package dev.journeys.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.journeys.jobs.io.Rate;
+import dev.journeys.jobs.io.TransitionRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * What {@code report.mustache} shows, every value already in words: the template only places it (and escapes it).
+ * Built from the run's manifest, its comparison with the previous run ({@code summary}, null when there is none)
+ * and its tables.
+ */
+record ReportView(String cutOff, String date, List<Card> cards, Changes changes, List<Ranking> rankings,
+    Handoffs handoffs, List<String> quality, String chartData) {
+
+  record Card(String value, String label) {}
+
+  record Ranking(String title, List<RankedRow> rows) {
+    public boolean hasRows() {
+      return !rows.isEmpty();
+    }
+  }
+
+  record RankedRow(Integer rank, String from, String to, String rate, String lower, String upper, Long counted,
+      long passages) {}
+
+  record Changes(String previousDate, int changedCount, int ratesTested, int newCount, int vanishedCount,
+      List<ChangedRate> changedRates, List<FateChange> fates, List<Listing> lists) {
+    public boolean hasChangedRates() {
+      return !changedRates.isEmpty();
+    }
+  }
+
+  record ChangedRate(String transition, String rate, String before, String now, String countedBefore,
+      String countedNow, String q) {}
+
+  record FateChange(String fate, String before, String now, String change) {}
+
+  record Listing(String title, long total, Integer shown, List<Item> items) {}
+
+  record Item(String text, String journeys) {}
+
+  record Handoffs(String window, String withinDropOff, String withinRepeat, List<OwnerPair> between,
+      List<HandoffRow> transitions) {
+    public boolean any() {
+      return !between.isEmpty() || !transitions.isEmpty();
+    }
+
+    public boolean hasBetween() {
+      return !between.isEmpty();
+    }
+
+    public boolean hasTransitions() {
+      return !transitions.isEmpty();
+    }
+  }
+
+  record OwnerPair(String fromOwner, String toOwner, long passages, long customers, RateCells dropOff,
+      RateCells repeat, String medianGap) {}
+
+  record RateCells(String rate, String interval) {}
+
+  record HandoffRow(String from, String to, String handoffShare, String dropOff, long passages) {}
+
+  static ReportView of(JsonNode manifest, JsonNode summary, ReportTables tables) {
+    JsonNode counts = manifest.path("counts");
+    String window = manifest.path("options").path("ranked_window").asText("7d");
+    List<Card> cards = new ArrayList<>();
+    cards.add(new Card(count(counts.path("events_analysed").asLong()), "events"));
+    cards.add(new Card(count(counts.path("customers").asLong()), "customers"));
+    cards.add(new Card(count(counts.path("journeys").asLong()), "journeys"));
+    for (String fate : List.of("converted", "dropped", "pending")) {
+      cards.add(new Card(count(counts.path("journeys_" + fate).asLong()), fate));
+    }
+    List<Ranking> rankings = List.of(
+        ranking("Drop-off: transitions after which journeys ended dropped", tables.transitions(),
+            TransitionRecord::dropOffRank, Rate.DROP_OFF),
+        ranking("Repeat contact within " + window + ": transitions followed by a repeat contact", tables.transitions(),
+            TransitionRecord::repeatContactRank, Rate.repeatContact(window)));
+    return new ReportView(manifest.path("cut_off").asText(), summary == null ? null : summary.path("date").asText(),
+        cards, changes(summary), rankings, handoffs(tables, window), quality(manifest),
+        ChartData.json(tables.transitions(), tables.coverage()));
+  }
+
+  private static Ranking ranking(String title, List<TransitionRecord> rows, Function<TransitionRecord, Integer> rank,
+      Rate rate) {
+    List<RankedRow> ranked = rows.stream().filter(r -> rank.apply(r) != null)
+        .sorted(Comparator.comparingInt(rank::apply)).limit(ReportTables.ROWS)
+        .map(r -> {
+          TransitionRecord.RateValue v = r.rate(rate);
+          return new RankedRow(rank.apply(r), r.from(), r.to(), percent(v.rate()), percent(v.lower()),
+              percent(v.upper()), v.decided(), r.passages());
+        }).toList();
+    return new Ranking(title, ranked);
+  }
+
+  private static Handoffs handoffs(ReportTables tables, String window) {
+    List<HandoffRow> transitions = tables.transitions().stream()
+        .filter(r -> r.handoffShare() != null && r.handoffShare() > 0)
+        .sorted(Comparator.comparingLong(TransitionRecord::passages).reversed()).limit(ReportTables.ROWS)
+        .map(r -> new HandoffRow(r.from(), r.to(), percent(r.handoffShare()), percent(r.rate(Rate.DROP_OFF).rate()),
+            r.passages()))
+        .toList();
+    Rate repeat = Rate.repeatContact(window);
+    List<TransitionRecord> within = tables.ownerPairs().stream().filter(r -> r.from().equals(r.to())).toList();
+    List<OwnerPair> between = tables.ownerPairs().stream().filter(r -> !r.from().equals(r.to()))
+        .limit(ReportTables.ROWS)
+        .map(r -> new OwnerPair(r.from(), r.to(), r.passages(), r.customers(), cells(r.rate(Rate.DROP_OFF)),
+            cells(r.rate(repeat)), duration(r.medianGapSeconds())))
+        .toList();
+    return new Handoffs(window, pooled(within, Rate.DROP_OFF), pooled(within, repeat), between, transitions);
+  }
+
+  private static RateCells cells(TransitionRecord.RateValue v) {
+    return new RateCells(percent(v.rate()), v.lower() == null ? "" : percent(v.lower()) + " – " + percent(v.upper()));
+  }
+
+  /** Hits over counted passages across rows, as a percentage with its count, or "not judged". */
+  private static String pooled(List<TransitionRecord> rows, Rate rate) {
+    long hits = 0;
+    long counted = 0;
+    for (TransitionRecord r : rows) {
+      TransitionRecord.RateValue v = r.rate(rate);
+      if (v.decided() != null) {
+        counted += v.decided();
+        hits += v.hits();
+      }
+    }
+    return counted == 0 ? "not judged"
+        : String.format(Locale.ROOT, "%.1f%% (of %,d)", 100.0 * hits / counted, counted);
+  }
+
+  private static Changes changes(JsonNode summary) {
+    if (summary == null || summary.path("previous_date").isNull() || summary.path("previous_date").isMissingNode()) {
+      return null;
+    }
+    List<ChangedRate> changed = new ArrayList<>();
+    for (JsonNode c : summary.path("changed_rates")) {
+      changed.add(new ChangedRate(c.path("transition").asText(), c.path("rate").asText(),
+          percent(c.path("previous").asDouble()), percent(c.path("current").asDouble()),
+          c.path("previous_decided").asText(), c.path("current_decided").asText(),
+          String.format(Locale.ROOT, "%.2g", c.path("q_value").asDouble())));
+    }
+    JsonNode before = summary.path("previous_fate_shares");
+    JsonNode now = summary.path("fate_shares");
+    List<FateChange> fates = new ArrayList<>();
+    for (String fate : List.of("converted", "dropped", "pending")) {
+      double a = before.path(fate).asDouble();
+      double b = now.path(fate).asDouble();
+      // Nightly windows overlap by most of their days: fate shares move by hundredths of a point, so show them.
+      double points = Math.round(100 * (b - a) * 100) / 100.0;
+      fates.add(new FateChange(fate, String.format(Locale.ROOT, "%.2f%%", 100 * a),
+          String.format(Locale.ROOT, "%.2f%%", 100 * b), String.format(Locale.ROOT, "%+.2f pt", points == 0 ? 0.0 : points)));
+    }
+    List<Listing> lists = new ArrayList<>();
+    listing(lists, "New transitions", summary.path("new_transitions"), summary.path("new_transitions").size(), false);
+    listing(lists, "Vanished transitions", summary.path("vanished_transitions"),
+        summary.path("vanished_transitions").size(), false);
+    listing(lists, "New variants", summary.path("new_variants"), summary.path("new_variants_count").asLong(), true);
+    listing(lists, "Vanished variants", summary.path("vanished_variants"),
+        summary.path("vanished_variants_count").asLong(), true);
+    return new Changes(summary.path("previous_date").asText(), summary.path("changed_rates").size(),
+        summary.path("rates_tested").asInt(), summary.path("new_transitions").size(),
+        summary.path("vanished_transitions").size(), changed, fates, lists);
+  }
+
+  /** A titled list of transitions, or of variants with their journeys; none when the list is empty. */
+  private static void listing(List<Listing> lists, String title, JsonNode items, long total, boolean variants) {
+    if (items.size() == 0) {
+      return;
+    }
+    List<Item> shown = new ArrayList<>();
+    for (JsonNode item : items) {
+      long journeys = item.path("journeys").asLong();
+      shown.add(variants ? new Item(item.path("touchpoints").asText(),
+          String.format(Locale.ROOT, "%,d", journeys) + (journeys == 1 ? " journey" : " journeys"))
+          : new Item(item.asText(), null));
+    }
+    lists.add(new Listing(title, total, total > items.size() ? items.size() : null, shown));
+  }
+
+  private static List<String> quality(JsonNode manifest) {
+    JsonNode counts = manifest.path("counts");
+    List<String> lines = new ArrayList<>();
+    lines.add(count(counts.path("rows_read").asLong()) + " rows read, " + count(counts.path("quarantined_rows").asLong())
+        + " quarantined (see quarantine.csv)");
+    lines.add(count(counts.path("events_after_cut_off").asLong()) + " events after the cut-off left out");
+    if (counts.has("events_before_window")) {
+      lines.add(count(counts.path("events_before_window").asLong()) + " events before the window (from "
+          + manifest.path("options").path("window_start").asText() + ") left out");
+    }
+    manifest.path("notes").forEach(note -> lines.add(note.asText()));
+    JsonNode stitching = manifest.path("stitching");
+    if (!stitching.isMissingNode()) {
+      lines.add("Stitching: " + count(stitching.path("customers").asLong()) + " customers from "
+          + count(stitching.path("identity_keys").asLong()) + " identity keys; " + stitching.path("shared_keys").size()
+          + " shared keys not used; " + count(stitching.path("records_without_any_identity_key").asLong())
+          + " records without an identity key");
+      for (JsonNode s : stitching.path("sources")) {
+        lines.add(s.path("source").asText() + ": " + percent(s.path("known_share").asDouble())
+            + " of events reached a known customer");
+      }
+    }
+    return lines;
+  }
+
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  static String percent(Double value) {
+    return value == null ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
+  }
+
+  /** Seconds in the unit that reads best. */
+  static String duration(Double seconds) {
+    if (seconds == null) {
+      return "";
+    }
+    double s = seconds;
+    if (s >= 2 * 86_400) {
+      return String.format(Locale.ROOT, "%.1f d", s / 86_400);
+    } else if (s >= 2 * 3_600) {
+      return String.format(Locale.ROOT, "%.1f h", s / 3_600);
+    } else if (s >= 120) {
+      return String.format(Locale.ROOT, "%.0f min", s / 60);
+    }
+    return String.format(Locale.ROOT, "%.0f s", s);
+  }
+}
