@@ -1,4 +1,4 @@
-package dev.journeys.jobs.graph;
+package dev.journeys.jobs.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

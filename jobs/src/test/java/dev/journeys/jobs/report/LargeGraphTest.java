@@ -1,4 +1,4 @@
-package dev.journeys.jobs.graph;
+package dev.journeys.jobs.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
