@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code journeys run}: analyse event logs. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = OptionDefaults.class,
     description = {"Analyse event logs: journeys, variants, and every transition with its drop-off and "
         + "repeat-contact rates, ranked, plus the transition graph.",
         "Inputs: XES or XES.gz (IEEE 1849), CSV or CSV.gz with a header, Parquet in the unified event schema; "

@@ -1,44 +1,36 @@
 package dev.journeys.jobs.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.journeys.jobs.config.ConfigReader;
+import dev.journeys.jobs.config.Defaults;
 import dev.journeys.jobs.config.RunConfig;
-import dev.journeys.jobs.ingest.ReadOptions;
-import dev.journeys.jobs.ingest.text.Timestamps;
-import dev.journeys.model.journey.JourneyRules;
-import dev.journeys.model.metric.Durations;
-import dev.journeys.model.metric.RepeatWindow;
-import dev.journeys.model.transition.RankBy;
-import dev.journeys.model.transition.TransitionRanking;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** The options of an analysis run, shared by {@code run} and {@code demo}. */
+
+/** The options of an analysis run, shared by {@code run} and {@code demo}; their defaults are {@link Defaults}'. */
 public class RunOptions {
 
-  @Option(names = "--journey-by", defaultValue = "case", paramLabel = "case|customer",
+  @Option(names = "--journey-by", paramLabel = "case|customer",
       description = "case: each case is one journey, never cut (as pm4py). customer: cut each customer's events "
           + "into journeys by inactivity, goals, start touchpoints and maximum duration. Default: ${DEFAULT-VALUE}.")
   String journeyBy;
 
-  @Option(names = "--case-column", defaultValue = ReadOptions.CASE_COLUMN_DEFAULT, paramLabel = "COL",
+  @Option(names = "--case-column", paramLabel = "COL",
       description = "CSV column of the case id (XES: the trace's concept:name). Default: ${DEFAULT-VALUE}, "
           + "else case:concept:name when the file has it.")
   String caseColumn;
 
-  @Option(names = "--activity-column", defaultValue = ReadOptions.ACTIVITY_COLUMN_DEFAULT, paramLabel = "COL",
+  @Option(names = "--activity-column", paramLabel = "COL",
       description = "Column (or XES attribute) of the activity, which becomes the touchpoint. Default: ${DEFAULT-VALUE} "
           + "(XES: concept:name), else concept:name when the file has it.")
   String activityColumn;
 
-  @Option(names = "--timestamp-column", defaultValue = ReadOptions.TIMESTAMP_COLUMN_DEFAULT, paramLabel = "COL",
+  @Option(names = "--timestamp-column", paramLabel = "COL",
       description = "Column (or XES attribute) of the time, ISO-8601 with or without an offset. Default: "
           + "${DEFAULT-VALUE} (XES: time:timestamp), else time:timestamp when the file has it.")
   String timestampColumn;
@@ -62,7 +54,6 @@ public class RunOptions {
   String assistedColumn;
 
   @Option(names = "--assisted-channels", split = ",", paramLabel = "CH[,CH...]",
-      defaultValue = ReadOptions.ASSISTED_CHANNELS_DEFAULT_TEXT,
       description = "Channels whose events are assisted contacts when there is no assisted column. Default: ${DEFAULT-VALUE}.")
   List<String> assistedChannels;
 
@@ -70,7 +61,7 @@ public class RunOptions {
       description = "XES: keep only events with this lifecycle:transition (e.g. complete). Default: every event.")
   String lifecycle;
 
-  @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "ZONE",
+  @Option(names = "--timezone", paramLabel = "ZONE",
       description = "Zone of timestamps that carry no offset. Default: ${DEFAULT-VALUE}.")
   String timezone;
 
@@ -79,9 +70,9 @@ public class RunOptions {
           + "Default: ISO-8601 (with or without offset), or epoch seconds or milliseconds.")
   String timestampFormat;
 
-  @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
+  @Option(names = "--delimiter", paramLabel = "CHAR",
       description = "CSV field delimiter. Default: comma.")
-  char delimiter;
+  String delimiter;
 
   @Option(names = "--goal", paramLabel = "TOUCHPOINT",
       description = "A touchpoint that means the journey converted (repeatable). Without a goal, fates and drop-off "
@@ -92,7 +83,7 @@ public class RunOptions {
       description = "A touchpoint that always starts a new journey (repeatable; --journey-by customer).")
   List<String> starts = new ArrayList<>();
 
-  @Option(names = "--inactivity", defaultValue = "30d", paramLabel = "DURATION",
+  @Option(names = "--inactivity", paramLabel = "DURATION",
       description = "A silence longer than this starts a new journey (--journey-by customer), and a journey without "
           + "a goal is dropped once silent this long at the cut-off. Default: ${DEFAULT-VALUE}.")
   String inactivity;
@@ -101,7 +92,7 @@ public class RunOptions {
       description = "Cut a journey that would last longer than this (--journey-by customer). Default: no limit.")
   String maxDuration;
 
-  @Option(names = "--repeat-windows", defaultValue = "24h,7d,30d", paramLabel = "W[,W...]",
+  @Option(names = "--repeat-windows", paramLabel = "W[,W...]",
       description = "Windows of the repeat-contact rates, one set of columns each. The ranking uses 7d when listed, "
           + "else the first. Default: ${DEFAULT-VALUE}.")
   String repeatWindows;
@@ -111,22 +102,22 @@ public class RunOptions {
           + "counted. Default: the latest event's time.")
   String cutoff;
 
-  @Option(names = "--rank-by", defaultValue = "lower-bound", paramLabel = "KEY",
+  @Option(names = "--rank-by", paramLabel = "KEY",
       description = "lower-bound: the 95%% Wilson lower bound of the rate; impact: counted passages × (rate − "
           + "baseline); rate: the raw rate. Default: ${DEFAULT-VALUE}.")
   String rankBy;
 
-  @Option(names = "--min-passages", defaultValue = "" + TransitionRanking.MIN_PASSAGES_DEFAULT, paramLabel = "N",
+  @Option(names = "--min-passages", paramLabel = "N",
       description = "Rank only transitions with at least N passages. Default: ${DEFAULT-VALUE}.")
-  int minPassages;
+  Integer minPassages;
 
-  @Option(names = "--max-bad-rows-share", defaultValue = "0.01", paramLabel = "SHARE",
+  @Option(names = "--max-bad-rows-share", paramLabel = "SHARE",
       description = "Fail (exit 3) when more than this share of rows cannot be read. Default: ${DEFAULT-VALUE} (1%%).")
-  double maxBadRowsShare;
+  Double maxBadRowsShare;
 
-  @Option(names = "--top", defaultValue = "" + RunConfig.TOP_DEFAULT, paramLabel = "N",
+  @Option(names = "--top", paramLabel = "N",
       description = "Rows of each ranked table shown on the console. Default: ${DEFAULT-VALUE}.")
-  int top;
+  Integer top;
 
   @Option(names = "--accept-truncated",
       description = "Analyse what could be read of a file that ends early (a truncated .gz, an XML document that does "
@@ -138,66 +129,75 @@ public class RunOptions {
           + "failing (exit 3). The manifest notes it either way.")
   boolean allowAbsentGoals;
 
+  /**
+   * The run these options describe, over {@code inputs}, written to {@code out}: the options become a configuration
+   * in the shape of the config file (each input a source, read the same way), which {@link ConfigReader} validates
+   * and completes with its defaults, exactly as it does a file. A problem names the option.
+   */
   public RunConfig toConfig(List<String> inputs, String out) {
-    boolean perCase = switch (journeyBy.toLowerCase(Locale.ROOT)) {
-      case "case" -> true;
-      case "customer" -> false;
-      default -> throw new IllegalArgumentException("--journey-by must be case or customer, got '" + journeyBy + "'");
-    };
-    if (out.contains("://") && !out.startsWith("file://")) {
-      throw new IllegalArgumentException("--out must be a folder the driver can write to (local or mounted), got " + out);
-    }
-    if (!perCase && customerColumn == null) {
-      throw new IllegalArgumentException("--journey-by customer needs --customer-column COL");
-    }
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(timezone);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--timezone: unknown zone '" + timezone + "' (e.g. UTC, Europe/Amsterdam)");
-    }
-    if (!(maxBadRowsShare >= 0 && maxBadRowsShare <= 1)) {
-      throw new IllegalArgumentException("--max-bad-rows-share must be between 0 and 1, got " + maxBadRowsShare);
-    }
-    if (minPassages < 0) {
-      throw new IllegalArgumentException("--min-passages must be 0 or more, got " + minPassages);
-    }
-    if (top < 1) {
-      throw new IllegalArgumentException("--top must be 1 or more, got " + top);
-    }
-    Set<String> assisted = new LinkedHashSet<>();
-    assistedChannels.forEach(c -> assisted.add(c.trim().toLowerCase(Locale.ROOT)));
-    ReadOptions read = new ReadOptions(caseColumn, activityColumn, timestampColumn, customerColumn, channelColumn,
-        ownerColumn, assistedColumn, assisted, lifecycle, zone, delimiter,
-        timestampFormat == null ? null : option("--timestamp-format", () -> {
-          Timestamps.formatter(timestampFormat);
-          return timestampFormat;
-        }));
-    List<RepeatWindow> windows = Arrays.stream(repeatWindows.split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).map(w -> option("--repeat-windows", () -> RepeatWindow.parse(w)))
-        .toList();
-    Duration inactive = option("--inactivity", () -> Durations.positive(inactivity));
-    Duration max = maxDuration == null ? null : option("--max-duration", () -> Durations.positive(maxDuration));
-    JourneyRules rules = new JourneyRules(inactive, Set.copyOf(goals), Set.copyOf(starts), max, perCase, windows,
-        JourneyRules.defaultRankedWindow(windows));
-    Instant cut = null;
-    if (cutoff != null) {
-      try {
-        cut = Instant.parse(cutoff);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("--cut-off: cannot read '" + cutoff + "' (expected e.g. 2026-04-30T00:00:00Z)");
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    ArrayNode sources = root.putArray("sources");
+    for (String input : inputs) {
+      ObjectNode source = sources.addObject().put("path", input);
+      put(source, "case-column", caseColumn);
+      put(source, "activity-column", activityColumn);
+      put(source, "timestamp-column", timestampColumn);
+      put(source, "customer-column", customerColumn);
+      put(source, "channel-column", channelColumn);
+      put(source, "owner-column", ownerColumn);
+      put(source, "assisted-column", assistedColumn);
+      if (assistedChannels != null) {
+        assistedChannels.forEach(source.withArray("assisted-channels")::add);
       }
+      put(source, "lifecycle", lifecycle);
+      put(source, "time-zone", timezone);
+      put(source, "timestamp-format", timestampFormat);
+      put(source, "delimiter", delimiter);
     }
-    RankBy rank = option("--rank-by", () -> RankBy.parse(rankBy));
-    return new RunConfig(inputs, out, read, rules, cut, rank, minPassages, maxBadRowsShare, top)
-        .withLeniency(acceptTruncated, allowAbsentGoals);
+    ObjectNode journeys = root.putObject("journeys");
+    put(journeys, "by", journeyBy);
+    goals.forEach(journeys.withArray("goals")::add);
+    starts.forEach(journeys.withArray("starts")::add);
+    put(journeys, "inactivity", inactivity);
+    put(journeys, "max-duration", maxDuration);
+    if (repeatWindows != null) {
+      ArrayNode windows = journeys.putArray("repeat-windows");
+      Arrays.stream(repeatWindows.split(",")).map(String::trim).filter(w -> !w.isEmpty()).forEach(windows::add);
+    }
+    put(journeys, "cut-off", cutoff);
+    ObjectNode ranking = root.putObject("ranking");
+    put(ranking, "by", rankBy);
+    if (minPassages != null) {
+      ranking.put("min-passages", minPassages);
+    }
+    if (top != null) {
+      ranking.put("top", top);
+    }
+    if (maxBadRowsShare != null) {
+      root.put("max-bad-rows-share", maxBadRowsShare);
+    }
+    root.put("accept-truncated", Boolean.toString(acceptTruncated));
+    root.put("allow-absent-goals", Boolean.toString(allowAbsentGoals));
+    return ConfigReader.read(root, null, RunOptions::option, out);
   }
 
-  private static <T> T option(String name, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + ": " + e.getMessage());
+  private static void put(ObjectNode node, String key, String value) {
+    if (value != null) {
+      node.put(key, value);
     }
+  }
+
+  /** The option a key of the configuration comes from, as problems name it. */
+  static String option(String key) {
+    String name = key.replaceFirst("^sources(\\[\\d+\\])?\\.", "");
+    return switch (name) {
+      case "journeys.by" -> "--journey-by";
+      case "journeys.goals" -> "--goal";
+      case "journeys.starts" -> "--start";
+      case "journeys.cut-off" -> "--cut-off";
+      case "ranking.by" -> "--rank-by";
+      case "time-zone" -> "--timezone";
+      default -> "--" + name.substring(name.lastIndexOf('.') + 1).replaceFirst("\\[\\d+\\]$", "");
+    };
   }
 }

@@ -9,19 +9,28 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A node of a config file with its key path ({@code sources[1].time-zone}): typed getters that record
- * every problem, naming the key and what was expected, instead of stopping at the first.
+ * A node of a run's configuration with its key path ({@code sources[1].time-zone}): typed getters that record
+ * every problem, naming the key and what was expected, instead of stopping at the first. The configuration comes
+ * from a YAML file or from the command line's options, in the same shape; {@code name} says how a problem names
+ * its key ({@code key 'journeys.inactivity'} in a file, {@code --inactivity} on the command line).
  */
 final class ConfigNode {
 
   private final JsonNode node;
   private final String path;
   private final List<String> errors;
+  private final Function<String, String> name;
 
-  ConfigNode(JsonNode node, String path, List<String> errors) {
+  ConfigNode(JsonNode node, String path, List<String> errors, Function<String, String> name) {
     this.node = node;
     this.path = path;
     this.errors = errors;
+    this.name = name;
+  }
+
+  /** How a config file names a key in its problems. */
+  static String fileKey(String path) {
+    return "key '" + path + "'";
   }
 
   String path() {
@@ -44,11 +53,11 @@ final class ConfigNode {
     if (!node.isObject()) {
       return;
     }
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        errors.add("unknown key '" + key(name) + "' (expected one of: " + String.join(", ", new TreeSet<>(known)) + ")");
+    Iterator<String> fields = node.fieldNames();
+    while (fields.hasNext()) {
+      String field = fields.next();
+      if (!known.contains(field)) {
+        errors.add("unknown key '" + key(field) + "' (expected one of: " + String.join(", ", new TreeSet<>(known)) + ")");
       }
     }
   }
@@ -60,10 +69,10 @@ final class ConfigNode {
     }
     JsonNode child = node.get(key);
     if (!child.isObject()) {
-      errors.add("key '" + key(key) + "': expected a map of keys, got " + describe(child));
+      errors.add(name.apply(key(key)) + ": expected a map of keys, got " + describe(child));
       return null;
     }
-    return new ConfigNode(child, key(key), errors);
+    return new ConfigNode(child, key(key), errors, name);
   }
 
   /** The child list's items (a single item counts as a list of one). */
@@ -75,10 +84,10 @@ final class ConfigNode {
     JsonNode child = node.get(key);
     if (child.isArray()) {
       for (int i = 0; i < child.size(); i++) {
-        items.add(new ConfigNode(child.get(i), key(key) + "[" + i + "]", errors));
+        items.add(new ConfigNode(child.get(i), key(key) + "[" + i + "]", errors, name));
       }
     } else {
-      items.add(new ConfigNode(child, key(key), errors));
+      items.add(new ConfigNode(child, key(key), errors, name));
     }
     return items;
   }
@@ -89,7 +98,7 @@ final class ConfigNode {
     }
     JsonNode child = node.get(key);
     if (!child.isValueNode()) {
-      errors.add("key '" + key(key) + "': expected text, got " + describe(child));
+      errors.add(name.apply(key(key)) + ": expected text, got " + describe(child));
       return fallback;
     }
     return child.asText();
@@ -102,7 +111,7 @@ final class ConfigNode {
       if (item.node.isValueNode()) {
         values.add(item.node.asText());
       } else {
-        errors.add("key '" + item.path + "': expected text, got " + describe(item.node));
+        errors.add(name.apply(item.path) + ": expected text, got " + describe(item.node));
       }
     }
     return values;
@@ -114,7 +123,7 @@ final class ConfigNode {
     }
     JsonNode child = node.get(key);
     if (!child.canConvertToInt() || !child.isIntegralNumber()) {
-      errors.add("key '" + key(key) + "': expected a whole number, got " + describe(child));
+      errors.add(name.apply(key(key)) + ": expected a whole number, got " + describe(child));
       return fallback;
     }
     return child.asInt();
@@ -126,7 +135,7 @@ final class ConfigNode {
     }
     JsonNode child = node.get(key);
     if (!child.isNumber()) {
-      errors.add("key '" + key(key) + "': expected a number, got " + describe(child));
+      errors.add(name.apply(key(key)) + ": expected a number, got " + describe(child));
       return fallback;
     }
     return child.asDouble();
@@ -141,13 +150,13 @@ final class ConfigNode {
     try {
       return parse.apply(text);
     } catch (RuntimeException e) {
-      errors.add("key '" + key(key) + "': " + e.getMessage());
+      errors.add(name.apply(key(key)) + ": " + e.getMessage());
       return fallback;
     }
   }
 
   void error(String key, String message) {
-    errors.add("key '" + key(key) + "': " + message);
+    errors.add(name.apply(key(key)) + ": " + message);
   }
 
   private String key(String name) {

@@ -1,12 +1,10 @@
 package dev.journeys.jobs.config;
 
-import dev.journeys.jobs.engine.spark.Ingest;
 import dev.journeys.jobs.ingest.Identities;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.ingest.Source;
-import dev.journeys.jobs.ingest.raw.RawFormat;
-import dev.journeys.jobs.ingest.raw.SourceMapping;
+import dev.journeys.jobs.ingest.raw.Scrubber;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
 import java.time.Instant;
@@ -35,10 +33,7 @@ public record RunConfig(
     Instant windowStart,
     boolean acceptTruncated,
     boolean allowAbsentGoals,
-    dev.journeys.jobs.ingest.raw.Scrubber scrubber) {
-
-  public static final double MAX_BAD_ROWS_SHARE_DEFAULT = 0.01;
-  public static final int TOP_DEFAULT = 10;
+    Scrubber scrubber) {
 
   /** How identities are handled: raw exports carry personal keys, pseudonymised unless the run says not to on purpose. */
   public Identities identities() {
@@ -60,12 +55,12 @@ public record RunConfig(
       int minPassages, double maxBadRowsShare, int top, int maxIdentityKeys, boolean pseudonymise, String secret,
       Instant windowStart) {
     this(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, pseudonymise,
-        secret, windowStart, false, false, dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT);
+        secret, windowStart, false, false, Scrubber.DEFAULT);
   }
 
   public RunConfig {
     sources = List.copyOf(sources);
-    scrubber = scrubber == null ? dev.journeys.jobs.ingest.raw.Scrubber.DEFAULT : scrubber;
+    scrubber = scrubber == null ? Scrubber.DEFAULT : scrubber;
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("Cannot run: no input given");
     }
@@ -75,7 +70,7 @@ public record RunConfig(
   public RunConfig(List<String> inputs, String outDir, ReadOptions read, JourneyRules rules, Instant cutoff,
       RankBy rankBy, int minPassages, double maxBadRowsShare, int top) {
     this(inputs.stream().map(path -> new Source(path, read)).toList(), outDir, rules, cutoff, rankBy, minPassages,
-        maxBadRowsShare, top, Identities.MAX_KEYS_DEFAULT, true, null, null);
+        maxBadRowsShare, top, Defaults.MAX_IDENTITY_KEYS, true, null, null);
   }
 
   /** The same run, with or without pseudonymised customer keys. */

@@ -1,6 +1,5 @@
 package dev.journeys.jobs.ingest;
 
-import dev.journeys.jobs.config.RunConfig;
 import java.io.Serializable;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
 package dev.journeys.jobs.ingest;
 
-import dev.journeys.jobs.config.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

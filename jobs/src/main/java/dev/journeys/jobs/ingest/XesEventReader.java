@@ -1,6 +1,5 @@
 package dev.journeys.jobs.ingest;
 
-import dev.journeys.jobs.engine.spark.Ingest;
 import dev.journeys.jobs.ingest.text.Flags;
 import dev.journeys.jobs.ingest.text.Timestamps;
 import dev.journeys.model.event.Touchpoint;

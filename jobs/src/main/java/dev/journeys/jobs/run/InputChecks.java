@@ -3,8 +3,6 @@ package dev.journeys.jobs.run;
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.engine.IngestResult;
 import dev.journeys.jobs.engine.JourneysResult;
-import dev.journeys.jobs.engine.spark.Ingest;
-import dev.journeys.jobs.engine.spark.JourneyJob;
 import dev.journeys.jobs.ingest.Break;
 import dev.journeys.jobs.ingest.InputException;
 import java.nio.file.Path;

@@ -7,8 +7,6 @@ import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.engine.IngestResult;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.engine.Stitching;
-import dev.journeys.jobs.engine.spark.Ingest;
-import dev.journeys.jobs.engine.spark.JourneyJob;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.ingest.Source;

@@ -48,7 +48,7 @@ class MainTest {
   void journeysByCustomerNeedACustomerColumn() {
     Outcome o = run("run", "--input", "x.csv", "--out", "o", "--journey-by", "customer");
     assertThat(o.exit()).isEqualTo(2);
-    assertThat(o.err()).contains("--journey-by customer needs --customer-column COL");
+    assertThat(o.err()).contains("--customer-column: missing: journeys by customer need each source's customer column");
   }
 
   @Test

@@ -77,17 +77,17 @@ class MisconfigurationTest {
     String input = log(LOG);
     String out = dir.resolve("out").toString();
     assertThat(MainTest.run("run", "--input", input, "--out", out, "--min-passages", "-1").err())
-        .contains("--min-passages must be 0 or more, got -1");
+        .contains("--min-passages: expected 0 or more, got -1");
     MainTest.Outcome top = MainTest.run("run", "--input", input, "--out", out, "--top", "-3");
     assertThat(top.exit()).isEqualTo(2);
-    assertThat(top.err()).contains("--top must be 1 or more, got -3");
+    assertThat(top.err()).contains("--top: expected 1 or more, got -3");
     assertThat(top.out()).doesNotContain("ingest");
     assertThat(MainTest.run("run", "--input", input, "--out", out, "--inactivity", "0d").err())
         .contains("--inactivity: expected a duration longer than zero, got '0d'");
     assertThat(MainTest.run("run", "--input", input, "--out", out, "--repeat-windows", "7d,0h").err())
         .contains("--repeat-windows: expected a duration longer than zero");
     assertThat(MainTest.run("run", "--input", input, "--out", out, "--max-bad-rows-share", "NaN").err())
-        .contains("--max-bad-rows-share must be between 0 and 1");
+        .contains("--max-bad-rows-share: expected a share between 0 and 1");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 

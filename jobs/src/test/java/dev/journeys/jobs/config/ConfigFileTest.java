@@ -105,7 +105,7 @@ class ConfigFileTest {
         out: o
         """);
     assertThatThrownBy(() -> ConfigFile.read(file, null))
-        .hasMessageContaining("key 'sources[0].customer-column': missing: journeys.by is customer");
+        .hasMessageContaining("key 'sources[0].customer-column': missing: journeys by customer need each source's customer column");
   }
 
   @Test

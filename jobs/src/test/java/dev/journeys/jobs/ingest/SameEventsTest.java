@@ -2,7 +2,6 @@ package dev.journeys.jobs.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.jobs.engine.spark.Ingest;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.io.InputStream;

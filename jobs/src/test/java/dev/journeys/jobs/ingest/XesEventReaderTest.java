@@ -3,7 +3,6 @@ package dev.journeys.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.journeys.jobs.engine.spark.Ingest;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.event.Micros;
 import java.io.ByteArrayInputStream;

@@ -3,7 +3,6 @@ package dev.journeys.jobs.engine.local;
 import dev.journeys.jobs.engine.JourneyRows;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.engine.spark.JourneyJob;
-import dev.journeys.jobs.engine.spark.VariantJob;
 import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.JourneyColumns;
@@ -31,7 +30,6 @@ import org.apache.spark.sql.Row;
  * {@code journeys/} written as one Parquet file. Nothing here needs Spark.
  */
 public final class LocalJourneys {
-
 
   private static final int CUSTOMER = EventColumns.INGESTED.fieldIndex(EventColumns.CUSTOMER_ID);
   private static final int CASE = EventColumns.INGESTED.fieldIndex(EventColumns.CASE_ID);

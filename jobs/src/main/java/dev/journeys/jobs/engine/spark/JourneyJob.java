@@ -8,12 +8,10 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.ingest.EventProfile;
-import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.JourneyColumns;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyRules;
-import dev.journeys.model.transition.TransitionCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,12 @@
 package dev.journeys.jobs.engine.spark;
 
 import dev.journeys.jobs.engine.JourneyRows;
-import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.kernel.JourneyKernel;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * Streams one partition's events (grouped by customer, ordered inside) through the kernel, emits a

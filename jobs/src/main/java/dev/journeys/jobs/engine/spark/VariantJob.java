@@ -13,16 +13,10 @@ import dev.journeys.jobs.io.JourneyColumns;
 import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.model.journey.Fate;
 import dev.journeys.model.variant.Variant;
-import dev.journeys.model.variant.VariantCounts;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Groups the journeys table by variant with Spark, for when there are too many variants for the kernel to count

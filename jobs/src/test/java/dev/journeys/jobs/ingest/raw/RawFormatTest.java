@@ -3,7 +3,6 @@ package dev.journeys.jobs.ingest.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.jobs.config.ConfigFile;
-import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.ingest.Source;
 import dev.journeys.jobs.io.Rate;
 import dev.journeys.model.event.Micros;
