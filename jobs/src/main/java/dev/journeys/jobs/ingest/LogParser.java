@@ -1,6 +1,7 @@
 package dev.journeys.jobs.ingest;
 
 import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.EventIds;
 import dev.journeys.model.event.Micros;
 import java.io.IOException;
 import java.io.InputStream;
@@ -188,7 +189,7 @@ public final class LogParser {
           null, file.path(), r.line(), r.reason(), pseudonymiser == null ? r.raw() : WITHHELD, "bad");
     }
     String customer = pseudonymiser == null ? r.customerId() : pseudonymiser.pseudonym(r.customerId());
-    return RowFactory.create(file.source() + ":" + r.seq(), customer, r.caseId(), Micros.toInstant(r.tsMicros()),
+    return RowFactory.create(EventIds.ofLog(file.source(), r.seq()), customer, r.caseId(), Micros.toInstant(r.tsMicros()),
         r.touchpoint(), r.channel(), r.owner(), file.source(), file.sourceOrder(), r.seq(), r.assisted(),
         file.path(), r.line(), null, null, "ok");
   }

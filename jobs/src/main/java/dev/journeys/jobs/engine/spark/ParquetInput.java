@@ -7,6 +7,7 @@ import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.EventIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class ParquetInput {
                     "yyyy-MM-dd'T'HH:mm:ss"), lit(" is after the run started (" + now + ")")));
     Dataset<Row> withSeq = df.withColumn("_seq", seq).withColumn("_channel", channel);
     return withSeq.select(
-        optional(columns, EventColumns.EVENT_ID, org.apache.spark.sql.functions.concat(lit(input.source() + ":"), col("_seq").cast("string"))),
+        optional(columns, EventColumns.EVENT_ID, EventIds.ofParquet(input.source(), col("_seq"))),
         col(EventColumns.CUSTOMER_ID).cast("string").as(EventColumns.CUSTOMER_ID),
         optional(columns, EventColumns.CASE_ID, lit(null).cast("string")),
         col(EventColumns.TS).cast("timestamp").as(EventColumns.TS),

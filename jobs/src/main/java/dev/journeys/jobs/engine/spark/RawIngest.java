@@ -15,6 +15,7 @@ import dev.journeys.jobs.ingest.raw.MappedRecord;
 import dev.journeys.jobs.ingest.raw.SourceMapping;
 import dev.journeys.jobs.ingest.text.Utf8Counter;
 import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.EventIds;
 import dev.journeys.model.event.Micros;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -254,8 +255,8 @@ final class RawIngest {
     Dataset<Row> events = unique.filter(col("links_only").equalTo(false))
         .join(stitching.records(), "record_id")
         .select(
-            org.apache.spark.sql.functions.concat_ws(":", col(EventColumns.SOURCE), col(EventColumns.SEQ).cast("string"),
-                col(EventColumns.SOURCE_ORDER).cast("string")).as(EventColumns.EVENT_ID),
+            EventIds.ofRawExport(col(EventColumns.SOURCE), col(EventColumns.SEQ), col(EventColumns.SOURCE_ORDER))
+                .as(EventColumns.EVENT_ID),
             org.apache.spark.sql.functions.callUDF("journeys_pseudonym", col(IdentityStitching.CUSTOMER))
                 .as(EventColumns.CUSTOMER_ID),
             lit(null).cast("string").as(EventColumns.CASE_ID),
