@@ -50,7 +50,7 @@ public final class Progress {
   }
 
   public Map<String, Double> durations() {
-    return Map.copyOf(durations);
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(durations));
   }
 
   public double totalSeconds() {

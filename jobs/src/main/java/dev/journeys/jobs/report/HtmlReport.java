@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.journeys.jobs.io.Outputs;
+import dev.journeys.jobs.io.RunManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,15 +31,11 @@ public final class HtmlReport {
 
   /** Writes the report of the finished run in {@code dir}, reading its manifest. */
   public static void write(Path dir) {
-    try {
-      write(dir, JSON.readTree(dir.resolve(Outputs.MANIFEST).toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + dir.resolve(Outputs.MANIFEST) + ": " + e.getMessage(), e);
-    }
+    write(dir, RunManifest.read(dir));
   }
 
   /** Writes the report of the run in {@code dir}, whose manifest is not written yet. */
-  public static void write(Path dir, JsonNode manifest) {
+  public static void write(Path dir, RunManifest manifest) {
     Path page = dir.resolve("report.html");
     try {
       JsonNode summary = Files.exists(dir.resolve("summary.json")) ? JSON.readTree(dir.resolve("summary.json").toFile())

@@ -2,11 +2,13 @@ package dev.journeys.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.journeys.jobs.io.Rate;
+import dev.journeys.jobs.io.RunManifest;
 import dev.journeys.jobs.io.TransitionRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -66,22 +68,22 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
 
   record HandoffRow(String from, String to, String handoffShare, String dropOff, long passages) {}
 
-  static ReportView of(JsonNode manifest, JsonNode summary, ReportTables tables) {
-    JsonNode counts = manifest.path("counts");
-    String window = manifest.path("options").path("ranked_window").asText("7d");
+  static ReportView of(RunManifest manifest, JsonNode summary, ReportTables tables) {
+    RunManifest.Counts counts = manifest.counts();
+    String window = manifest.rankedWindow();
     List<Card> cards = new ArrayList<>();
-    cards.add(new Card(count(counts.path("events_analysed").asLong()), "events"));
-    cards.add(new Card(count(counts.path("customers").asLong()), "customers"));
-    cards.add(new Card(count(counts.path("journeys").asLong()), "journeys"));
+    cards.add(new Card(count(counts.eventsAnalysed()), "events"));
+    cards.add(new Card(count(counts.customers()), "customers"));
+    cards.add(new Card(count(counts.journeys()), "journeys"));
     for (String fate : List.of("converted", "dropped", "pending")) {
-      cards.add(new Card(count(counts.path("journeys_" + fate).asLong()), fate));
+      cards.add(new Card(count(counts.journeys(fate)), fate));
     }
     List<Ranking> rankings = List.of(
         ranking("Drop-off: transitions after which journeys ended dropped", tables.transitions(),
             TransitionRecord::dropOffRank, Rate.DROP_OFF),
         ranking("Repeat contact within " + window + ": transitions followed by a repeat contact", tables.transitions(),
             TransitionRecord::repeatContactRank, Rate.repeatContact(window)));
-    return new ReportView(manifest.path("cut_off").asText(), summary == null ? null : summary.path("date").asText(),
+    return new ReportView(manifest.cutOff(), summary == null ? null : summary.path("date").asText(),
         cards, changes(summary), rankings, handoffs(tables, window), quality(manifest),
         ChartData.json(tables.transitions(), tables.coverage()));
   }
@@ -183,33 +185,42 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
     lists.add(new Listing(title, total, total > items.size() ? items.size() : null, shown));
   }
 
-  private static List<String> quality(JsonNode manifest) {
-    JsonNode counts = manifest.path("counts");
+  private static List<String> quality(RunManifest manifest) {
+    RunManifest.Counts counts = manifest.counts();
     List<String> lines = new ArrayList<>();
-    lines.add(count(counts.path("rows_read").asLong()) + " rows read, " + count(counts.path("quarantined_rows").asLong())
+    lines.add(count(counts.rowsRead()) + " rows read, " + count(counts.quarantinedRows())
         + " quarantined (see quarantine.csv)");
-    lines.add(count(counts.path("events_after_cut_off").asLong()) + " events after the cut-off left out");
-    if (counts.has("events_before_window")) {
-      lines.add(count(counts.path("events_before_window").asLong()) + " events before the window (from "
-          + manifest.path("options").path("window_start").asText() + ") left out");
+    lines.add(count(counts.eventsAfterCutOff()) + " events after the cut-off left out");
+    if (counts.eventsBeforeWindow() != null) {
+      lines.add(count(counts.eventsBeforeWindow()) + " events before the window (from "
+          + manifest.options().windowStart() + ") left out");
     }
-    manifest.path("notes").forEach(note -> lines.add(note.asText()));
-    JsonNode stitching = manifest.path("stitching");
-    if (!stitching.isMissingNode()) {
-      lines.add("Stitching: " + count(stitching.path("customers").asLong()) + " customers from "
-          + count(stitching.path("identity_keys").asLong()) + " identity keys; " + stitching.path("shared_keys").size()
-          + " shared keys not used; " + count(stitching.path("records_without_any_identity_key").asLong())
-          + " records without an identity key");
-      for (JsonNode s : stitching.path("sources")) {
-        lines.add(s.path("source").asText() + ": " + percent(s.path("known_share").asDouble())
-            + " of events reached a known customer");
+    if (manifest.notes() != null) {
+      lines.addAll(manifest.notes());
+    }
+    Map<String, Object> stitching = manifest.stitching();
+    if (stitching != null) {
+      lines.add("Stitching: " + count(number(stitching.get("customers"))) + " customers from "
+          + count(number(stitching.get("identity_keys"))) + " identity keys; "
+          + (stitching.get("shared_keys") instanceof List<?> shared ? shared.size() : 0) + " shared keys not used; "
+          + count(number(stitching.get("records_without_any_identity_key"))) + " records without an identity key");
+      if (stitching.get("sources") instanceof List<?> sources) {
+        for (Object source : sources) {
+          Map<?, ?> s = (Map<?, ?>) source;
+          lines.add(s.get("source") + ": " + percent(s.get("known_share") instanceof Number n ? n.doubleValue() : null)
+              + " of events reached a known customer");
+        }
       }
     }
     return lines;
   }
 
-  static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+  private static Long number(Object value) {
+    return value instanceof Number n ? n.longValue() : null;
+  }
+
+  static String count(Long n) {
+    return String.format(Locale.ROOT, "%,d", n == null ? 0 : n);
   }
 
   static String percent(Double value) {

@@ -1,10 +1,10 @@
 package dev.journeys.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Rate;
+import dev.journeys.jobs.io.RunManifest;
 import dev.journeys.jobs.io.TableReader;
 import dev.journeys.jobs.io.TransitionRecord;
 import dev.journeys.jobs.io.VariantRows;
@@ -55,14 +55,14 @@ public final class RunComparison {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("date", date);
     summary.put("previous_date", previous == null ? null : previous.getFileName().toString().substring(3));
-    JsonNode now = manifest(current);
-    summary.put("events", now.path("counts").path("events_analysed").asLong());
-    summary.put("customers", now.path("counts").path("customers").asLong());
-    summary.put("journeys", now.path("counts").path("journeys").asLong());
+    RunManifest now = RunManifest.read(current);
+    summary.put("events", orZero(now.counts().eventsAnalysed()));
+    summary.put("customers", orZero(now.counts().customers()));
+    summary.put("journeys", orZero(now.counts().journeys()));
     summary.put("fate_shares", fateShares(now));
-    summary.put("ranked_window", now.path("options").path("ranked_window").asText("7d"));
+    summary.put("ranked_window", now.rankedWindow());
     if (previous != null) {
-      JsonNode before = manifest(previous);
+      RunManifest before = RunManifest.read(previous);
       summary.put("previous_fate_shares", fateShares(before));
       compareTransitions(TransitionRecord.read(current.resolve("transitions")),
           TransitionRecord.read(previous.resolve("transitions")), summary);
@@ -212,21 +212,17 @@ public final class RunComparison {
     return variant;
   }
 
-  private static Map<String, Object> fateShares(JsonNode manifest) {
-    JsonNode counts = manifest.path("counts");
-    double journeys = Math.max(1, counts.path("journeys").asLong());
+  private static Map<String, Object> fateShares(RunManifest manifest) {
+    RunManifest.Counts counts = manifest.counts();
+    double journeys = Math.max(1, orZero(counts.journeys()));
     Map<String, Object> shares = new LinkedHashMap<>();
     for (String fate : List.of("converted", "dropped", "pending", "unjudged")) {
-      shares.put(fate, counts.path("journeys_" + fate).asLong() / journeys);
+      shares.put(fate, counts.journeys(fate) / journeys);
     }
     return shares;
   }
 
-  private static JsonNode manifest(Path dir) {
-    try {
-      return new ObjectMapper().readTree(dir.resolve(Outputs.MANIFEST).toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + dir.resolve(Outputs.MANIFEST) + ": " + e.getMessage(), e);
-    }
+  private static long orZero(Long n) {
+    return n == null ? 0 : n;
   }
 }

@@ -119,7 +119,7 @@ public final class RunJob {
 
     progress.stage("journeys", "cutting journeys and counting transitions");
     JourneysResult journeys = engine.journeys(ingest, config, outputs.dir("journeys"),
-        n -> manifest.count("events_before_window", n));
+        manifest::eventsBeforeWindow);
     TransitionCounts counts = journeys.counts();
     progress.done(String.format(Locale.ROOT, "%,d journeys of %,d customers, cut-off %s", counts.journeys(),
         counts.customers(), journeys.cutoff()));
@@ -135,7 +135,7 @@ public final class RunJob {
     engine.writeTable(outputs.dir("variants"), VariantRows.SCHEMA, variantRows);
     long variantCount = outputs.writeVariantsCsv(variantRows);
     progress.done(String.format(Locale.ROOT, "%,d variants", variantCount));
-    manifest.count("variants", variantCount);
+    manifest.variants(variantCount);
 
     progress.stage("transitions", "turning counts into rates and rankings");
     TransitionTable table = TransitionTable.from(counts, config.rules());
@@ -148,7 +148,7 @@ public final class RunJob {
     engine.writeTable(outputs.dir("handoffs"), TransitionRows.ownerPairs(config.rules().repeatWindows()).schema(),
         outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs()));
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
-    manifest.count("transitions", table.transitions().size());
+    manifest.transitions(table.transitions().size());
 
     progress.stage("graph", "building the transition graph");
     TransitionGraph graph = TransitionGraph.of(table.transitions());
@@ -158,7 +158,7 @@ public final class RunJob {
     progress.done(graph.graph().vertexSet().size() + " touchpoints, " + graph.graph().edgeSet().size() + " edges");
 
     engine.finishWrites();
-    HtmlReport.write(out, manifest.toJson());
+    HtmlReport.write(out, manifest.snapshot());
     manifest.write(out.resolve(Outputs.MANIFEST));
     return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
   }
