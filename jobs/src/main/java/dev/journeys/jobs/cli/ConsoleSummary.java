@@ -1,6 +1,6 @@
 package dev.journeys.jobs.cli;
 
-import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.model.graph.GraphInsights;
 import dev.journeys.model.transition.RankedTransition;
 import java.io.PrintStream;
@@ -13,7 +13,7 @@ public final class ConsoleSummary {
 
   private ConsoleSummary() {}
 
-  public static void print(PrintStream out, RunJob.Result result, String windowLabel, int top, Path dir) {
+  public static void print(PrintStream out, RunResult result, String windowLabel, int top, Path dir) {
     out.println();
     if (result.dropOffRanking().isEmpty() && result.transitions().transitions().stream().allMatch(t -> t.dropOff() == null)) {
       out.println("Drop-off: not judged — no goal configured (--goal TOUCHPOINT).");

@@ -4,9 +4,9 @@ import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
-import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.jobs.report.RunComparison;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,9 +67,9 @@ public final class NightlyCommand implements Callable<Integer> {
     Path target = finalFolder(day).toAbsolutePath();
     RunFolder.checkNightly(target.getParent(), target, day.inputs()); // before Spark starts
     Progress progress = new Progress(System.out);
-    RunJob.Result result = RunCommand.analyse(day, engine, "journeys nightly " + date,
-        run -> run(c -> RunJob.run(run.spark(), c, progress, RunJob.Writes.IN_PLACE), day),
-        () -> run(c -> RunJob.runLocal(c, progress, RunJob.Writes.IN_PLACE), day));
+    RunResult result = RunCommand.analyse(day, engine, "journeys nightly " + date,
+        run -> run((c, compare) -> RunJob.run(run.spark(), c, progress, RunJob.Writes.IN_PLACE, compare), day),
+        () -> run((c, compare) -> RunJob.runLocal(c, progress, RunJob.Writes.IN_PLACE, compare), day));
     int w = day.rules().rankedWindow();
     ConsoleSummary.print(System.out, result, day.rules().repeatWindows().get(w).label(), day.top(),
         finalFolder(day).toAbsolutePath());
@@ -94,12 +94,16 @@ public final class NightlyCommand implements Callable<Integer> {
   }
 
   /** Runs into the staging folder, then moves it to {@code dt=DATE}, replacing an earlier run of that date. */
-  public static RunJob.Result run(SparkSession spark, RunConfig day, Progress progress) {
-    return run(c -> RunJob.run(spark, c, progress, RunJob.Writes.IN_PLACE), day);
+  public static RunResult run(SparkSession spark, RunConfig day, Progress progress) {
+    return run((c, compare) -> RunJob.run(spark, c, progress, RunJob.Writes.IN_PLACE, compare), day);
   }
 
-  /** As above, with the analysis run by {@code analysis} (with Spark or without). */
-  static RunJob.Result run(java.util.function.Function<RunConfig, RunJob.Result> analysis, RunConfig day) {
+  /**
+   * As above, with the analysis run by {@code analysis} (with Spark or without), which is given the comparison with
+   * the previous run to make once the tables are written, before the report, so that the report shows it.
+   */
+  static RunResult run(java.util.function.BiFunction<RunConfig, RunJob.BeforeReport, RunResult> analysis,
+      RunConfig day) {
     Path staging = Path.of(day.outDir()).toAbsolutePath();
     Path target = finalFolder(day).toAbsolutePath();
     RunFolder.checkNightly(target.getParent(), target, day.inputs());
@@ -109,13 +113,12 @@ public final class NightlyCommand implements Callable<Integer> {
     }
   }
 
-  private static RunJob.Result runLocked(java.util.function.Function<RunConfig, RunJob.Result> analysis, RunConfig day,
-      Path staging, Path target) {
+  private static RunResult runLocked(java.util.function.BiFunction<RunConfig, RunJob.BeforeReport, RunResult> analysis,
+      RunConfig day, Path staging, Path target) {
     RunFolder.delete(staging);
-    RunJob.Result result = analysis.apply(day);
     String date = target.getFileName().toString().substring(3);
-    RunComparison.write(staging, RunComparison.previousFinished(target.getParent(), date), date);
-    HtmlReport.write(staging); // again, now with the changes since the previous run
+    RunResult result = analysis.apply(day, (dir, manifest) ->
+        RunComparison.write(dir, manifest, RunComparison.previousFinished(target.getParent(), date), date));
     Path previous = staging.resolveSibling("_replaced-" + target.getFileName());
     try {
       RunFolder.delete(previous);

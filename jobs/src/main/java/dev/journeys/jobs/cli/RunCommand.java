@@ -6,6 +6,7 @@ import dev.journeys.jobs.engine.spark.Sparks;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -113,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
   static int execute(RunConfig config, EngineChoice engine) {
     RunFolder.check(Path.of(config.outDir()), config.inputs()); // before Spark starts
     Progress progress = new Progress(System.out);
-    RunJob.Result result = analyse(config, engine, "journeys run", run -> RunJob.run(run.spark(), config, progress),
+    RunResult result = analyse(config, engine, "journeys run", run -> RunJob.run(run.spark(), config, progress),
         () -> RunJob.runLocal(config, progress));
     int w = config.rules().rankedWindow();
     ConsoleSummary.print(System.out, result, config.rules().repeatWindows().get(w).label(), config.top(),

@@ -50,12 +50,19 @@ public final class RunComparison {
     }
   }
 
-  /** Writes {@code summary.json} into {@code current}, compared with {@code previous} (may be null). */
+  /** Writes {@code summary.json} into the finished run {@code current}, compared with {@code previous} (may be null). */
   public static Map<String, Object> write(Path current, Path previous, String date) {
+    return write(current, RunManifest.read(current), previous, date);
+  }
+
+  /**
+   * Writes {@code summary.json} and {@code summary.md} into {@code current}, the run whose manifest is {@code now}
+   * (its tables written), compared with the finished run {@code previous} (may be null).
+   */
+  public static Map<String, Object> write(Path current, RunManifest now, Path previous, String date) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("date", date);
     summary.put("previous_date", previous == null ? null : previous.getFileName().toString().substring(3));
-    RunManifest now = RunManifest.read(current);
     summary.put("events", orZero(now.counts().eventsAnalysed()));
     summary.put("customers", orZero(now.counts().customers()));
     summary.put("journeys", orZero(now.counts().journeys()));

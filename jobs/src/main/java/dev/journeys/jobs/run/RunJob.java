@@ -12,6 +12,7 @@ import dev.journeys.jobs.ingest.InputFiles;
 import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
+import dev.journeys.jobs.io.RunManifest;
 import dev.journeys.jobs.io.TransitionRows;
 import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.jobs.report.GraphExport;
@@ -33,11 +34,6 @@ public final class RunJob {
 
   private RunJob() {}
 
-  /** What a run produced, for the console and the tests. */
-  public record Result(IngestResult ingest, JourneysResult journeys, TransitionTable transitions,
-      List<RankedTransition> dropOffRanking, List<RankedTransition> repeatRanking, long variants,
-      GraphInsights insights) {}
-
   /**
    * How a run writes its folder: {@link #STAGED} into {@code OUT/_unfinished-run/}, replacing its outputs
    * in {@code OUT} once finished (see {@link RunFolder}); {@link #IN_PLACE} straight into {@code OUT}, for a
@@ -45,14 +41,30 @@ public final class RunJob {
    */
   public enum Writes { STAGED, IN_PLACE }
 
+  /**
+   * What a caller adds to the run's folder once its tables are written and before the report is, given the manifest
+   * so far: the nightly run's comparison with the previous run, which the report then shows.
+   */
+  @FunctionalInterface
+  public interface BeforeReport {
+    BeforeReport NOTHING = (dir, manifest) -> { };
+
+    void accept(Path dir, RunManifest manifest);
+  }
+
   /** Runs the analysis with Spark: any inputs, any size, locally or on a cluster. */
-  public static Result run(SparkSession spark, RunConfig config, Progress progress) {
+  public static RunResult run(SparkSession spark, RunConfig config, Progress progress) {
     return run(spark, config, progress, Writes.STAGED);
   }
 
-  public static Result run(SparkSession spark, RunConfig config, Progress progress, Writes writes) {
+  public static RunResult run(SparkSession spark, RunConfig config, Progress progress, Writes writes) {
+    return run(spark, config, progress, writes, BeforeReport.NOTHING);
+  }
+
+  public static RunResult run(SparkSession spark, RunConfig config, Progress progress, Writes writes,
+      BeforeReport beforeReport) {
     try (TaskProgress tasks = new TaskProgress(spark.sparkContext(), progress)) {
-      return inFolder(config, writes, dir -> runStages(new SparkEngine(spark), config, dir, progress));
+      return inFolder(config, writes, dir -> runStages(new SparkEngine(spark), config, dir, progress, beforeReport));
     }
   }
 
@@ -60,11 +72,15 @@ public final class RunJob {
    * Runs the analysis in this JVM alone, without starting Spark, with the same outputs as {@link #run}:
    * for XES and CSV logs on the local file system (see {@link #suitsLocal}).
    */
-  public static Result runLocal(RunConfig config, Progress progress) {
+  public static RunResult runLocal(RunConfig config, Progress progress) {
     return runLocal(config, progress, Writes.STAGED);
   }
 
-  public static Result runLocal(RunConfig config, Progress progress, Writes writes) {
+  public static RunResult runLocal(RunConfig config, Progress progress, Writes writes) {
+    return runLocal(config, progress, writes, BeforeReport.NOTHING);
+  }
+
+  public static RunResult runLocal(RunConfig config, Progress progress, Writes writes, BeforeReport beforeReport) {
     String why = LocalEngine.cannotRun(InputFiles.resolve(config.sources(), new Configuration()), config.outDir());
     if (why != null) {
       throw new IllegalArgumentException("Cannot run without Spark: " + why);
@@ -72,7 +88,7 @@ public final class RunJob {
     return inFolder(config, writes, dir -> {
       LocalEngine engine = new LocalEngine();
       try {
-        return runStages(engine, config, dir, progress);
+        return runStages(engine, config, dir, progress, beforeReport);
       } finally {
         engine.stopWriting(); // a failed run's tables stop being written before the caller looks at its folder
       }
@@ -80,14 +96,14 @@ public final class RunJob {
   }
 
   /** Runs {@code stages} into the folder {@code writes} says, and publishes it when they have finished. */
-  private static Result inFolder(RunConfig config, Writes writes, java.util.function.Function<Path, Result> stages) {
+  private static RunResult inFolder(RunConfig config, Writes writes, java.util.function.Function<Path, RunResult> stages) {
     Path out = Path.of(config.outDir()).toAbsolutePath();
     if (writes == Writes.IN_PLACE) {
       Outputs.forgetFinishedRun(out);
       return stages.apply(out);
     }
     try (RunFolder folder = RunFolder.open(out, config.inputs())) {
-      Result result = stages.apply(folder.staging());
+      RunResult result = stages.apply(folder.staging());
       folder.publish();
       return result;
     }
@@ -103,7 +119,8 @@ public final class RunJob {
     return LocalEngine.cannotRun(files, config.outDir()) == null && LocalEngine.bytes(files) <= LocalEngine.MAX_BYTES;
   }
 
-  private static Result runStages(Engine engine, RunConfig config, Path out, Progress progress) {
+  private static RunResult runStages(Engine engine, RunConfig config, Path out, Progress progress,
+      BeforeReport beforeReport) {
     Outputs outputs = new Outputs(out);
     Manifest manifest = new Manifest(config, progress);
 
@@ -158,8 +175,10 @@ public final class RunJob {
     progress.done(graph.graph().vertexSet().size() + " touchpoints, " + graph.graph().edgeSet().size() + " edges");
 
     engine.finishWrites();
-    HtmlReport.write(out, manifest.snapshot());
+    RunManifest snapshot = manifest.snapshot();
+    beforeReport.accept(out, snapshot);
+    HtmlReport.write(out, snapshot);
     manifest.write(out.resolve(Outputs.MANIFEST));
-    return new Result(ingest, journeys, table, dropOff, repeat, variantCount, insights);
+    return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights);
   }
 }

@@ -12,6 +12,7 @@ import dev.journeys.jobs.generate.SampleJourneys;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -142,7 +143,7 @@ public final class DirectlyFollowsBenchmark {
     double oursFirst = seconds(started);
     started = System.nanoTime();
     Progress progress = new Progress(System.out);
-    RunJob.Result result = RunJob.run(spark, analysis, progress);
+    RunResult result = RunJob.run(spark, analysis, progress);
     double ours = seconds(started);
     long customers = result.journeys().counts().customers();
 
@@ -208,7 +209,7 @@ public final class DirectlyFollowsBenchmark {
           .withSecret("journeys-benchmark-secret");
       Progress rawProgress = new Progress(System.out);
       started = System.nanoTime();
-      RunJob.Result rawResult = RunJob.run(spark, config, rawProgress);
+      RunResult rawResult = RunJob.run(spark, config, rawProgress);
       double rawSeconds = seconds(started);
       long rawEvents = rawResult.ingest().eventsRead();
       figures.put("raw_customers", rawCustomers);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class ConfigRunTest {
         out: out
         """);
 
-    RunJob.Result result = RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
+    RunResult result = RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
 
     assertThat(result.ingest().eventsRead()).isEqualTo(44);
     assertThat(result.ingest().quarantined()).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class PersonalDataTest {
       "31_6", "12345", "98765", "3f2b8c1e");
 
   @TempDir static Path dir;
-  static RunJob.Result result;
+  static RunResult result;
 
   @BeforeAll
   static void run() throws IOException {

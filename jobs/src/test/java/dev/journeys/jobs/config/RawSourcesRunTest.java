@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class RawSourcesRunTest {
 
   @Test
   void stitchesOneCustomerAcrossWebCrmAndCallsAndPseudonymisesIt() throws IOException {
-    RunJob.Result result = RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
+    RunResult result = RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
 
     assertThat(result.ingest().eventsRead()).isEqualTo(4);
     assertThat(result.ingest().quarantined()).isEqualTo(1);

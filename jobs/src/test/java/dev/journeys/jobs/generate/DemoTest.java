@@ -9,6 +9,7 @@ import dev.journeys.jobs.cli.DemoCommand;
 import dev.journeys.jobs.cli.RunOptions;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.transition.RankedTransition;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import picocli.CommandLine;
 class DemoTest {
 
   @TempDir static Path dir;
-  static RunJob.Result result;
+  static RunResult result;
   static JsonNode truth;
 
   @BeforeAll

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RawDemoTest {
 
   @TempDir static Path dir;
-  static RunJob.Result result;
+  static RunResult result;
   static JsonNode truth;
 
   @BeforeAll

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
@@ -40,7 +41,7 @@ class BadInputTest {
   void quarantinesUnreadableRowsWithFileLineAndReason() throws IOException {
     Path log = Files.writeString(dir.resolve("log.csv"), LOG);
 
-    RunJob.Result result = RunJob.run(SparkTest.spark(), config(List.of(log.toString()), 0.5), Progress.silent());
+    RunResult result = RunJob.run(SparkTest.spark(), config(List.of(log.toString()), 0.5), Progress.silent());
 
     assertThat(result.ingest().eventsRead()).isEqualTo(4);
     assertThat(result.ingest().quarantined()).isEqualTo(2);
@@ -90,7 +91,7 @@ class BadInputTest {
           <event><string key="concept:name" value="c"/><date key="time:timestamp" value="soon"/></event>
         </trace></log>
         """);
-    RunJob.Result result = RunJob.run(SparkTest.spark(), config(List.of(log.toString()), 0.5), Progress.silent());
+    RunResult result = RunJob.run(SparkTest.spark(), config(List.of(log.toString()), 0.5), Progress.silent());
     assertThat(result.ingest().quarantined()).isEqualTo(1);
     assertThat(Files.readAllLines(dir.resolve("out/quarantine.csv")).get(1)).contains("log.xes", ",4,", "'soon'");
   }
@@ -124,7 +125,7 @@ class BadInputTest {
   @Test
   void aTruncatedGzipIsAnalysedAsFarAsItWentWhenAccepted() throws IOException {
     Path log = truncatedGzip();
-    RunJob.Result result = RunJob.run(SparkTest.spark(),
+    RunResult result = RunJob.run(SparkTest.spark(),
         config(List.of(log.toString()), 0.01).withLeniency(true, false), Progress.silent());
 
     assertThat(result.ingest().eventsRead()).isGreaterThan(5_000).isLessThan(20_000);
@@ -173,7 +174,7 @@ class BadInputTest {
         identity: {pseudonymise: false}
         out: out
         """);
-    RunJob.Result result = RunJob.run(SparkTest.spark(), dev.journeys.jobs.config.ConfigFile.read(config, null),
+    RunResult result = RunJob.run(SparkTest.spark(), dev.journeys.jobs.config.ConfigFile.read(config, null),
         Progress.silent());
     assertThat(result.ingest().invalidUtf8()).containsEntry(dir.resolve("segment.jsonl").toString(), 1L);
     assertThat(Files.readString(dir.resolve("out/manifest.json"))).contains("\"invalid_utf8_sequences\" : 1");
@@ -191,7 +192,7 @@ class BadInputTest {
         .add("customer_id", "string").add("ts", "timestamp").add("touchpoint", "string");
     SparkTest.spark().createDataFrame(rows, schema).coalesce(1).write().parquet(dir.resolve("events").toString());
 
-    RunJob.Result result = RunJob.run(SparkTest.spark(), config(List.of(dir.resolve("events").toString()), 0.5),
+    RunResult result = RunJob.run(SparkTest.spark(), config(List.of(dir.resolve("events").toString()), 0.5),
         Progress.silent());
 
     assertThat(result.journeys().cutoff()).isEqualTo(java.time.Instant.parse("2026-03-02T09:00:00Z"));
@@ -230,7 +231,7 @@ class BadInputTest {
         .hasMessageContaining("estimated, after a file that broke off")
         .hasMessageContaining("malformed XML at line")
         .hasMessageContaining("reading stopped after 400 rows");
-    RunJob.Result lenient = RunJob.runLocal(config(List.of(log.toString()), 0.9), Progress.silent());
+    RunResult lenient = RunJob.runLocal(config(List.of(log.toString()), 0.9), Progress.silent());
     assertThat(lenient.ingest().eventsRead()).isEqualTo(400);
     assertThat(lenient.ingest().estimatedUnreadRows()).isBetween(200L, 600L);
   }
@@ -241,7 +242,7 @@ class BadInputTest {
     assertThatThrownBy(() -> RunJob.runLocal(config(List.of(cut.toString()), 0.5), Progress.silent()))
         .isInstanceOf(InputException.class).hasMessageContaining("the file ends inside the record on line 7");
     Path whole = Files.writeString(dir.resolve("whole.csv"), LOG.strip());
-    RunJob.Result result = RunJob.runLocal(config(List.of(whole.toString()), 0.5), Progress.silent());
+    RunResult result = RunJob.runLocal(config(List.of(whole.toString()), 0.5), Progress.silent());
     assertThat(result.ingest().eventsRead()).isEqualTo(4);
     assertThat(result.ingest().breaks()).isEmpty();
   }
@@ -256,7 +257,7 @@ class BadInputTest {
         c2,web:b,2026-03-01T10:01:00Z,ok
         """.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Path log = Files.write(dir.resolve("latin1.csv"), latin1);
-    RunJob.Result result = RunJob.runLocal(config(List.of(log.toString()), 0.5), Progress.silent());
+    RunResult result = RunJob.runLocal(config(List.of(log.toString()), 0.5), Progress.silent());
     assertThat(result.ingest().invalidUtf8()).containsValue(2L);
     assertThat(result.ingest().quarantined()).isEqualTo(1);
     assertThat(Files.readString(dir.resolve("out/quarantine.csv"))).contains("invalid UTF-8 in activity");

@@ -99,7 +99,7 @@ class OutputsUnchangedTest {
   }
 
   /** The SHA-256 of every output file of the run in {@code dir/name}, and of every Parquet table's contents. */
-  static Map<String, String> digest(String name, RunJob.Result ignored) {
+  static Map<String, String> digest(String name, RunResult ignored) {
     Path out = dir.resolve(name);
     Map<String, String> found = new TreeMap<>();
     Map<String, List<Path>> tables = new TreeMap<>();

@@ -15,6 +15,7 @@ import dev.journeys.jobs.ingest.InputFiles;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
@@ -49,8 +50,8 @@ class LocalEngineTest {
   void theReceiptLogGivesTheSparkRunsOutputsWithoutSpark() throws IOException {
     List<String> receipt = List.of(SparkTest.data("receipt.xes.gz").toString());
 
-    RunJob.Result spark = RunJob.run(SparkTest.spark(), options(receipt, "spark"), Progress.silent());
-    RunJob.Result local = RunJob.runLocal(options(receipt, "local"), Progress.silent());
+    RunResult spark = RunJob.run(SparkTest.spark(), options(receipt, "spark"), Progress.silent());
+    RunResult local = RunJob.runLocal(options(receipt, "local"), Progress.silent());
 
     assertSameOutputs(dir.resolve("spark"), dir.resolve("local"));
     assertThat(local.journeys().grouping()).isEqualTo(JourneysResult.IN_MEMORY);
@@ -66,9 +67,9 @@ class LocalEngineTest {
     List<String> log = List.of(dir.resolve("sample").resolve(SampleLog.EVENTS_FILE).toString());
     String[] args = DemoCommand.demoArguments().toArray(String[]::new);
 
-    RunJob.Result spark = RunJob.run(SparkTest.spark(), options(log, "spark", args),
+    RunResult spark = RunJob.run(SparkTest.spark(), options(log, "spark", args),
         Progress.silent());
-    RunJob.Result local = RunJob.runLocal(options(log, "local", args), Progress.silent());
+    RunResult local = RunJob.runLocal(options(log, "local", args), Progress.silent());
 
     assertSameOutputs(dir.resolve("spark"), dir.resolve("local"));
     assertThat(local.dropOffRanking()).isEqualTo(spark.dropOffRanking()).isNotEmpty();
@@ -97,8 +98,8 @@ class LocalEngineTest {
         List.of(log.toString(), broken.toString()), dir.resolve(out).toString(), ReadOptions.defaults(),
         JourneyRules.defaults().withPerCase(true), null, RankBy.LOWER_BOUND, 1, 0.9, 10).withLeniency(true, false);
 
-    RunJob.Result spark = RunJob.run(SparkTest.spark(), config.apply("spark"), Progress.silent());
-    RunJob.Result local = RunJob.runLocal(config.apply("local"), Progress.silent());
+    RunResult spark = RunJob.run(SparkTest.spark(), config.apply("spark"), Progress.silent());
+    RunResult local = RunJob.runLocal(config.apply("local"), Progress.silent());
 
     assertSameOutputs(dir.resolve("spark"), dir.resolve("local"));
     assertThat(local.ingest().quarantined()).isEqualTo(spark.ingest().quarantined()).isEqualTo(3);

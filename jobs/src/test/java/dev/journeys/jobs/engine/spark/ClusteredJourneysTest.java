@@ -156,8 +156,8 @@ class ClusteredJourneysTest {
         .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
     write("hashed", all.repartition(3, col(EventColumns.SEQ)));
 
-    dev.journeys.jobs.run.RunJob.Result fused = run("one-pass", "out-one-pass");
-    dev.journeys.jobs.run.RunJob.Result usual = run("hashed", "out-hashed");
+    dev.journeys.jobs.run.RunResult fused = run("one-pass", "out-one-pass");
+    dev.journeys.jobs.run.RunResult usual = run("hashed", "out-hashed");
 
     assertThat(fused.journeys().grouping()).isEqualTo(JourneysResult.STREAMED);
     assertThat(usual.journeys().grouping()).startsWith(JourneysResult.SHUFFLED + "the events are not clustered by customer");
@@ -187,7 +187,7 @@ class ClusteredJourneysTest {
         .repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
         .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
 
-    dev.journeys.jobs.run.RunJob.Result result = run("late-bad", "out-late-bad");
+    dev.journeys.jobs.run.RunResult result = run("late-bad", "out-late-bad");
 
     Instant latest = rows.stream().map(r -> (Instant) r.get(3)).max(Instant::compareTo).orElseThrow();
     assertThat(result.journeys().cutoff()).isEqualTo(latest);
@@ -237,7 +237,7 @@ class ClusteredJourneysTest {
         dir.resolve("unused").toString()).sources(), spark().sparkContext().hadoopConfiguration());
   }
 
-  private static dev.journeys.jobs.run.RunJob.Result run(String input, String out, String... more) {
+  private static dev.journeys.jobs.run.RunResult run(String input, String out, String... more) {
     List<String> args = new ArrayList<>(List.of("--journey-by", "customer", "--customer-column", "customer_id",
         "--goal", SampleJourneys.GOAL, "--min-passages", "1"));
     args.addAll(List.of(more));

@@ -9,6 +9,7 @@ import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
@@ -48,7 +49,7 @@ class Pm4pyParityTest {
     RunConfig config = new RunConfig(List.of(SparkTest.data(log).toString()), out.toString(), ReadOptions.defaults(),
         JourneyRules.defaults().withPerCase(true), null, RankBy.LOWER_BOUND, 30, 0.01, 10);
 
-    RunJob.Result result = RunJob.run(SparkTest.spark(), config, Progress.silent());
+    RunResult result = RunJob.run(SparkTest.spark(), config, Progress.silent());
 
     assertThat(result.ingest().quarantined()).isZero();
     assertThat(result.journeys().counts().journeys()).isEqualTo(expected.get("num_cases").asLong());

@@ -9,6 +9,7 @@ import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.analysis.InMemoryAnalysis;
 import dev.journeys.model.event.Event;
@@ -53,7 +54,7 @@ class SparkKernelAgreementTest {
         .withStarts(Set.of("email:campaign_click")).withMaxDuration(Duration.ofDays(20));
     Instant cutoff = Instant.parse("2026-06-01T00:00:00Z");
 
-    RunJob.Result spark = RunJob.run(SparkTest.spark(), new RunConfig(List.of(input), dir.resolve("out").toString(),
+    RunResult spark = RunJob.run(SparkTest.spark(), new RunConfig(List.of(input), dir.resolve("out").toString(),
         ReadOptions.defaults(), rules, cutoff, RankBy.LOWER_BOUND, 30, 0.01, 10), Progress.silent());
     InMemoryAnalysis memory = InMemoryAnalysis.run(events, rules, cutoff);
 

@@ -7,6 +7,7 @@ import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
@@ -25,7 +26,7 @@ class VariantJobTest {
   void kernelCountsAndSparkGroupingGiveTheSameVariantTable() {
     RunConfig config = new RunConfig(List.of(SparkTest.data("helpdesk.xes.gz").toString()), dir.toString(),
         ReadOptions.defaults(), JourneyRules.defaults().withPerCase(true), null, RankBy.LOWER_BOUND, 30, 0.01, 10);
-    RunJob.Result result = RunJob.run(SparkTest.spark(), config, Progress.silent());
+    RunResult result = RunJob.run(SparkTest.spark(), config, Progress.silent());
     assertThat(result.journeys().counts().variants().overflowed()).isFalse();
 
     List<Row> fromKernel = SparkTest.spark().read().parquet(dir.resolve("variants").toString())
