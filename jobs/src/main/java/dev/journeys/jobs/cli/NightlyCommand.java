@@ -2,6 +2,7 @@ package dev.journeys.jobs.cli;
 
 import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.config.RunConfig;
+import dev.journeys.jobs.io.FolderLock;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.report.RunComparison;
@@ -107,7 +108,7 @@ public final class NightlyCommand implements Callable<Integer> {
     Path staging = Path.of(day.outDir()).toAbsolutePath();
     Path target = finalFolder(day).toAbsolutePath();
     RunFolder.checkNightly(target.getParent(), target, day.inputs());
-    try (RunFolder.Lock lock = RunFolder.Lock.take(target.resolveSibling("." + target.getFileName() + ".lock"),
+    try (FolderLock lock = FolderLock.take(target.resolveSibling("." + target.getFileName() + ".lock"),
         "Another nightly run of " + target.getFileName() + " is writing into " + target.getParent())) {
       return runLocked(analysis, day, staging, target);
     }

@@ -61,7 +61,7 @@ class RunFolderTest {
   void refusesAnOutputFolderThatIsTheInputFolder() throws IOException {
     log();
     assertThatThrownBy(() -> RunJob.runLocal(config(dir.toString(), dir), Progress.silent()))
-        .isInstanceOf(RunFolder.FolderException.class).hasMessageContaining("is the input");
+        .isInstanceOf(FolderException.class).hasMessageContaining("is the input");
     assertThat(dir.resolve("log.csv")).hasContent(LOG);
   }
 
@@ -69,7 +69,7 @@ class RunFolderTest {
   void refusesAnOutputFolderInsideAnInputFolder() throws IOException {
     log();
     assertThatThrownBy(() -> RunJob.runLocal(config(dir.toString(), dir.resolve("results")), Progress.silent()))
-        .isInstanceOf(RunFolder.FolderException.class).hasMessageContaining("lies inside the input");
+        .isInstanceOf(FolderException.class).hasMessageContaining("lies inside the input");
   }
 
   @Test
@@ -77,9 +77,9 @@ class RunFolderTest {
     Path out = Files.createDirectories(dir.resolve("documents"));
     Files.writeString(out.resolve("thesis.docx"), "mine");
     assertThatThrownBy(() -> RunFolder.check(out, List.of(log().toString())))
-        .isInstanceOf(RunFolder.FolderException.class).hasMessageContaining("thesis.docx");
+        .isInstanceOf(FolderException.class).hasMessageContaining("thesis.docx");
     assertThatThrownBy(() -> RunJob.runLocal(config(log().toString(), out), Progress.silent()))
-        .isInstanceOf(RunFolder.FolderException.class);
+        .isInstanceOf(FolderException.class);
     assertThat(out.resolve("thesis.docx")).hasContent("mine");
     try (var entries = Files.list(out)) {
       assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("thesis.docx");
@@ -91,7 +91,7 @@ class RunFolderTest {
     Path out = Files.createDirectories(dir.resolve("OUT/events"));
     Files.writeString(out.resolve("mine.parquet"), "not ours");
     assertThatThrownBy(() -> RunJob.runLocal(config(log().toString(), dir.resolve("OUT")), Progress.silent()))
-        .isInstanceOf(RunFolder.FolderException.class).hasMessageContaining("events")
+        .isInstanceOf(FolderException.class).hasMessageContaining("events")
         .hasMessageContaining("no manifest.json");
     assertThat(out.resolve("mine.parquet")).hasContent("not ours");
   }
@@ -129,9 +129,9 @@ class RunFolderTest {
   @Test
   void aSecondRunIntoTheSameFolderIsTurnedAway() throws IOException {
     Path out = Files.createDirectories(dir.resolve("OUT"));
-    try (RunFolder.Lock held = RunFolder.Lock.take(out.resolve(RunFolder.LOCK), "busy")) {
+    try (FolderLock held = FolderLock.take(out.resolve(RunFolder.LOCK), "busy")) {
       assertThatThrownBy(() -> RunJob.runLocal(config(log().toString(), out), Progress.silent()))
-          .isInstanceOf(RunFolder.FolderException.class).hasMessageContaining("Another run is writing into");
+          .isInstanceOf(FolderException.class).hasMessageContaining("Another run is writing into");
     }
     RunJob.runLocal(config(log().toString(), out), Progress.silent());
     assertThat(out.resolve("manifest.json")).exists();
@@ -147,9 +147,9 @@ class RunFolderTest {
         """.formatted(log(), dir.resolve("nightly")));
     RunConfig day = NightlyCommand.configFor(yaml, java.time.LocalDate.parse("2026-03-02"), null);
     Path root = Files.createDirectories(dir.resolve("nightly"));
-    try (RunFolder.Lock held = RunFolder.Lock.take(root.resolve(".dt=2026-03-02.lock"), "busy")) {
+    try (FolderLock held = FolderLock.take(root.resolve(".dt=2026-03-02.lock"), "busy")) {
       assertThatThrownBy(() -> NightlyCommand.run(SparkTest.spark(), day, Progress.silent()))
-          .isInstanceOf(RunFolder.FolderException.class)
+          .isInstanceOf(FolderException.class)
           .hasMessageContaining("Another nightly run of dt=2026-03-02");
     }
     NightlyCommand.run(SparkTest.spark(), day, Progress.silent());
@@ -162,6 +162,6 @@ class RunFolderTest {
     Path readOnly = Path.of("/proc/journeys-out");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
     assertThatThrownBy(() -> RunFolder.check(readOnly, List.of(log().toString())))
-        .isInstanceOf(RunFolder.FolderException.class).hasMessageContaining("Cannot write to --out /proc/journeys-out");
+        .isInstanceOf(FolderException.class).hasMessageContaining("Cannot write to --out /proc/journeys-out");
   }
 }

@@ -4,18 +4,13 @@ import dev.journeys.model.event.Touchpoint;
 import dev.journeys.model.journey.Fate;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.Durations;
-import dev.journeys.model.primitive.LongIntMap;
 import dev.journeys.model.primitive.LongSet;
 import dev.journeys.model.transition.TouchpointStats;
 import dev.journeys.model.transition.TransitionCounts;
 import dev.journeys.model.transition.TransitionStats;
-import dev.journeys.model.variant.VariantCounts;
-import dev.journeys.model.variant.VariantStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,19 +47,13 @@ public final class JourneyKernel {
   private final Interner owners = new Interner();
   private final BitSet goals = new BitSet();
   private final BitSet starts = new BitSet();
-  private final LongIntMap transitionIndex = new LongIntMap();
-  private final List<TransitionStats> transitionStats = new ArrayList<>();
-  private final List<Long> transitionKeys = new ArrayList<>();
+  private final PairTally transitions;
   // Passages between owners (both known), keyed by the owner pair; same-owner pairs too, to compare hand-offs with.
-  private final LongIntMap ownerPairIndex = new LongIntMap();
-  private final List<TransitionStats> ownerPairStats = new ArrayList<>();
-  private final List<Long> ownerPairKeys = new ArrayList<>();
+  private final PairTally ownerPairs;
   private final List<TouchpointStats> touchpointStats = new ArrayList<>();
   private final LongSet seenInJourney = new LongSet();
   private final LongSet seenInCustomer = new LongSet();
-  private final Map<SequenceKey, VariantStats> variants = new HashMap<>();
-  private final SequenceKey variantProbe = new SequenceKey();
-  private boolean variantsOverflowed;
+  private final VariantTally variants = new VariantTally();
 
   // The buffered customer, in reused arrays.
   private String customer;
@@ -75,9 +64,7 @@ public final class JourneyKernel {
   private int[] owner = new int[64];
   private boolean[] assisted = new boolean[64];
   private String[] cases = new String[64];
-  private long[] assistedTimes = new long[16];
-  private long[][] repeatTimes;
-  private int[] repeatCount;
+  private final RepeatContacts repeats;
   private byte[] repeatFlags;
 
   // Touchpoint combinations declared ahead (see declare), by handle; the arrays grow by doubling.
@@ -97,8 +84,9 @@ public final class JourneyKernel {
     this.maxDurationMicros = rules.maxDuration() == null ? Long.MAX_VALUE : Durations.micros(rules.maxDuration());
     this.windowMicros = rules.repeatWindows().stream().mapToLong(w -> w.micros()).toArray();
     this.sink = sink;
-    this.repeatTimes = new long[windowMicros.length][16];
-    this.repeatCount = new int[windowMicros.length];
+    this.repeats = new RepeatContacts(windowMicros);
+    this.transitions = new PairTally(windowMicros.length);
+    this.ownerPairs = new PairTally(windowMicros.length);
     this.repeatFlags = new byte[windowMicros.length];
     touchpoints.id(Touchpoint.START_NAME);
     touchpoints.id(Touchpoint.END_NAME);
@@ -177,27 +165,10 @@ public final class JourneyKernel {
         counts.touchpoint(touchpoints.name(id)).merge(touchpointStats.get(id));
       }
     }
-    for (int i = 0; i < transitionKeys.size(); i++) {
-      long key = transitionKeys.get(i);
-      counts.transition(touchpoints.name((int) (key >>> 32)), touchpoints.name((int) key))
-          .merge(transitionStats.get(i));
-    }
-    for (int i = 0; i < ownerPairKeys.size(); i++) {
-      long key = ownerPairKeys.get(i);
-      counts.ownerPair(owners.name((int) (key >>> 32)), owners.name((int) key)).merge(ownerPairStats.get(i));
-    }
+    transitions.forEach((a, b, stats) -> counts.transition(touchpoints.name(a), touchpoints.name(b)).merge(stats));
+    ownerPairs.forEach((a, b, stats) -> counts.ownerPair(owners.name(a), owners.name(b)).merge(stats));
     counts.addTotals(events, customers, journeysByFate);
-    if (variantsOverflowed) {
-      counts.variants().overflow();
-    } else {
-      variants.forEach((key, stats) -> {
-        List<String> names = new ArrayList<>(key.length());
-        for (int i = 0; i < key.length(); i++) {
-          names.add(touchpoints.name(key.id(i)));
-        }
-        counts.variants().variant(names).merge(stats);
-      });
-    }
+    variants.addTo(counts.variants(), touchpoints::name);
     return counts;
   }
 
@@ -219,7 +190,7 @@ public final class JourneyKernel {
   private void processCustomer() {
     events += n;
     customers++;
-    findRepeatContacts();
+    repeats.find(ts, assisted, n, rules.perCase());
     seenInCustomer.clear();
     int journeyStart = 0;
     int index = 0;
@@ -239,34 +210,6 @@ public final class JourneyKernel {
         || goals.get(tp[i - 1])
         || starts.get(tp[i])
         || ts[i] - ts[journeyStart] > maxDurationMicros;
-  }
-
-  /** Repeat contacts per window: assisted events whose nearest earlier assisted event lies within W. */
-  private void findRepeatContacts() {
-    int na = 0;
-    for (int i = 0; i < n; i++) {
-      if (assisted[i]) {
-        if (na == assistedTimes.length) {
-          assistedTimes = Arrays.copyOf(assistedTimes, na * 2);
-        }
-        assistedTimes[na++] = ts[i];
-      }
-    }
-    if (rules.perCase()) {
-      Arrays.sort(assistedTimes, 0, na); // cases interleave in time; contacts are judged across them
-    }
-    for (int w = 0; w < windowMicros.length; w++) {
-      if (repeatTimes[w].length < na) {
-        repeatTimes[w] = new long[Math.max(na, repeatTimes[w].length * 2)];
-      }
-      int count = 0;
-      for (int k = 1; k < na; k++) {
-        if (assistedTimes[k] - assistedTimes[k - 1] <= windowMicros[w]) {
-          repeatTimes[w][count++] = assistedTimes[k];
-        }
-      }
-      repeatCount[w] = count;
-    }
   }
 
   private void processJourney(int from, int to, int index) {
@@ -299,7 +242,7 @@ public final class JourneyKernel {
       stats.addEvent(seenInJourney.add(-1L - tp[i]), seenInCustomer.add(-1L - tp[i]));
     }
 
-    countVariant(from, to, fate);
+    variants.add(tp, from, to, fate, ts[to - 1] - ts[from]);
     if (sink != null) {
       String[] names = new String[to - from];
       for (int i = from; i < to; i++) {
@@ -309,35 +252,18 @@ public final class JourneyKernel {
     }
   }
 
-  private void countVariant(int from, int to, Fate fate) {
-    if (variantsOverflowed) {
-      return;
-    }
-    VariantStats stats = variants.get(variantProbe.set(tp, from, to));
-    if (stats == null) {
-      if (variants.size() == VariantCounts.LIMIT) {
-        variantsOverflowed = true;
-        variants.clear();
-        return;
-      }
-      stats = new VariantStats();
-      variants.put(variantProbe.copy(), stats);
-    }
-    stats.addJourney(fate, ts[to - 1] - ts[from]);
-  }
-
   private void passage(int a, int b, long gap, long tB, int ownerA, int ownerB, int channelA, int channelB,
       boolean decided, boolean dropped, boolean droppedAfter) {
     // The passage's repeat flags, looked up once for its transition and its owner pair.
     for (int w = 0; w < windowMicros.length; w++) {
       repeatFlags[w] = tB > cutoffMicros - windowMicros[w] ? WINDOW_OPEN
-          : hasRepeatContact(w, tB) ? REPEAT : NO_REPEAT;
+          : repeats.within(w, tB) ? REPEAT : NO_REPEAT;
     }
-    int index = slot(transitionIndex, transitionStats, transitionKeys, a, b);
-    count(transitionStats.get(index), index, gap, ownerA, ownerB, channelA, channelB, decided, dropped, droppedAfter);
+    int index = transitions.slot(a, b);
+    count(transitions.stats(index), index, gap, ownerA, ownerB, channelA, channelB, decided, dropped, droppedAfter);
     if (ownerA >= 0 && ownerB >= 0) {
-      int pair = slot(ownerPairIndex, ownerPairStats, ownerPairKeys, ownerA, ownerB);
-      count(ownerPairStats.get(pair), OWNER_PAIR_SEEN + pair, gap, ownerA, ownerB, channelA, channelB, decided,
+      int pair = ownerPairs.slot(ownerA, ownerB);
+      count(ownerPairs.stats(pair), OWNER_PAIR_SEEN + pair, gap, ownerA, ownerB, channelA, channelB, decided,
           dropped, droppedAfter);
     }
   }
@@ -349,17 +275,6 @@ public final class JourneyKernel {
 
   /** Ids in seenInJourney/seenInCustomer: transitions by index, touchpoints negative, owner pairs from here on. */
   private static final long OWNER_PAIR_SEEN = 1L << 40;
-
-  /** The index of the pair (a, b) in stats, added when new. */
-  private int slot(LongIntMap index, List<TransitionStats> stats, List<Long> keys, int a, int b) {
-    long key = ((long) a << 32) | (b & 0xFFFFFFFFL);
-    int i = index.indexOf(key);
-    if (i == stats.size()) {
-      stats.add(new TransitionStats(windowMicros.length));
-      keys.add(key);
-    }
-    return i;
-  }
 
   private void count(TransitionStats stats, long seenId, long gap, int ownerA, int ownerB, int channelA,
       int channelB, boolean decided, boolean dropped, boolean droppedAfter) {
@@ -375,22 +290,6 @@ public final class JourneyKernel {
         stats.addCustomer();
       }
     }
-  }
-
-  /** Whether a repeat contact of window w lies in (tB, tB + W]. */
-  private boolean hasRepeatContact(int w, long tB) {
-    long[] times = repeatTimes[w];
-    int lo = 0;
-    int hi = repeatCount[w];
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (times[mid] <= tB) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo < repeatCount[w] && times[lo] - tB <= windowMicros[w];
   }
 
   private void growBuffer() {
