@@ -1,6 +1,7 @@
 package dev.journeys.jobs.cli;
 
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.config.ConfigReader;
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.io.FolderLock;
 import dev.journeys.jobs.io.Progress;
@@ -87,8 +88,9 @@ public final class NightlyCommand implements Callable<Integer> {
 
   /** The config's run for {@code date}: window (end − nightly.window, end], written aside until finished. */
   public static RunConfig configFor(Path configFile, LocalDate date, String outOverride) {
-    RunConfig base = ConfigFile.read(configFile, outOverride);
-    Duration window = ConfigFile.nightlyWindow(configFile);
+    ConfigReader.Parsed parsed = ConfigFile.parse(configFile, outOverride);
+    RunConfig base = parsed.run();
+    Duration window = parsed.nightlyWindow();
     Instant end = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Path staging = Path.of(base.outDir()).resolve("_unfinished-dt=" + date);
     return base.withWindow(end.minus(window), end, staging.toString());

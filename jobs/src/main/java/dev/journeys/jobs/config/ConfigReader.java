@@ -42,6 +42,14 @@ public final class ConfigReader {
    * problem names its key; {@code outOverride} (the command line's {@code --out}) wins over {@code out}.
    */
   public static RunConfig read(JsonNode root, Path base, Function<String, String> name, String outOverride) {
+    return parse(root, base, name, outOverride).run();
+  }
+
+  /** A run's configuration read: the run, and the trailing window of its nightly runs ({@code nightly.window}). */
+  public record Parsed(RunConfig run, Duration nightlyWindow) {}
+
+  /** As {@link #read}, with the nightly window too. */
+  public static Parsed parse(JsonNode root, Path base, Function<String, String> name, String outOverride) {
     List<String> errors = new ArrayList<>();
     ConfigNode top = new ConfigNode(root, "", errors, name);
     top.allowOnly(TOP);
@@ -86,9 +94,10 @@ public final class ConfigReader {
       pseudonymise = identity.parsed("pseudonymise", ConfigReader::flag, true);
     }
     ConfigNode nightly = top.object("nightly");
+    Duration nightlyWindow = Defaults.NIGHTLY_WINDOW;
     if (nightly != null) {
       nightly.allowOnly(NIGHTLY);
-      nightly.parsed("window", Durations::positive, null);
+      nightlyWindow = nightly.parsed("window", Durations::positive, Defaults.NIGHTLY_WINDOW);
     }
     ConfigNode ranking = top.object("ranking");
     RankBy rankBy = ranking == null ? Defaults.RANK_BY : ranking.parsed("by", RankBy::parse, Defaults.RANK_BY);
@@ -133,8 +142,8 @@ public final class ConfigReader {
     if (!errors.isEmpty()) {
       throw new ConfigException(List.copyOf(new LinkedHashSet<>(errors)));
     }
-    return new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys, pseudonymise, null,
-        null, acceptTruncated, allowAbsentGoals, scrubber);
+    return new Parsed(new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys,
+        pseudonymise, null, null, acceptTruncated, allowAbsentGoals, scrubber), nightlyWindow);
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {

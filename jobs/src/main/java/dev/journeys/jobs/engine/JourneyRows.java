@@ -1,6 +1,5 @@
 package dev.journeys.jobs.engine;
 
-import dev.journeys.jobs.io.JourneyColumns;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.kernel.JourneyKernel;
@@ -8,7 +7,7 @@ import java.util.Collection;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
-/** The journey kernel as both engines run it: each journey it closes becomes a row of {@link JourneyColumns#SCHEMA}. */
+/** The journey kernel as both engines run it: each journey it closes becomes a row of {@link OutputSchema#JOURNEY}. */
 public final class JourneyRows {
 
   private JourneyRows() {}

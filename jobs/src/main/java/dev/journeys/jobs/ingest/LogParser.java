@@ -1,6 +1,5 @@
 package dev.journeys.jobs.ingest;
 
-import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.EventIds;
 import dev.journeys.model.event.Micros;
 import java.io.IOException;
@@ -16,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses one XES or CSV event log, streaming, into rows of {@link EventColumns#INGESTED}: the part of ingest
+ * Parses one XES or CSV event log, streaming, into rows of {@link OutputSchema#INGESTED}: the part of ingest
  * every engine shares. Spark runs it in one task per file; the local engine in a loop.
  */
 public final class LogParser {
@@ -46,7 +45,7 @@ public final class LogParser {
   }
 
   /**
-   * Parses one XES or CSV log, streaming, into rows of {@link EventColumns#INGESTED}: events and
+   * Parses one XES or CSV log, streaming, into rows of {@link OutputSchema#INGESTED}: events and
    * quarantined rows, told apart by their status. Rows the lifecycle filter leaves out are only counted
    * ({@code onFiltered}); the file's profile goes to {@code onEnd} once, at its end, so a task that fails
    * half-way adds nothing. A file that cannot be opened, or breaks off, quarantines one row saying so.

@@ -17,9 +17,6 @@ public final class Outputs {
 
   public static final String MANIFEST = "manifest.json";
   public static final String HANDOFFS = "handoffs.csv";
-  /** The columns of {@code quarantine.csv}. */
-  public static final List<String> QUARANTINE_COLUMNS =
-      List.of(EventColumns.SOURCE, EventColumns.FILE, EventColumns.LINE, EventColumns.REASON, EventColumns.RAW);
 
   private final Path dir;
 
@@ -41,16 +38,16 @@ public final class Outputs {
     }
   }
 
-  /** Writes {@code quarantine.csv} from rows of {@link #QUARANTINE_COLUMNS}, already by file and line. */
+  /** Writes {@code quarantine.csv} from rows of {@link OutputSchema#QUARANTINE_CSV}, already by file and line. */
   public void writeQuarantineCsv(Iterator<Row> rows) {
-    try (Csv csv = Csv.create(dir.resolve("quarantine.csv"), QUARANTINE_COLUMNS)) {
+    try (Csv csv = Csv.create(dir.resolve("quarantine.csv"), OutputSchema.QUARANTINE_CSV)) {
       rows.forEachRemaining(r -> csv.row(values(r)));
     }
   }
 
   /** Writes {@code variants.csv} from rows already in rank order; returns the number of variants. */
   public long writeVariantsCsv(List<Row> rows) {
-    try (Csv csv = Csv.create(dir.resolve("variants.csv"), List.of(VariantRows.COLUMNS))) {
+    try (Csv csv = Csv.create(dir.resolve("variants.csv"), List.of(OutputSchema.VARIANT.fieldNames()))) {
       rows.forEach(r -> csv.row(values(r)));
     }
     return rows.size();

@@ -38,16 +38,16 @@ public record TransitionRecord(String from, String to, long passages, long custo
   }
 
   private static TransitionRecord of(TableReader.TableRow row, List<Rate> rates) {
-    boolean owners = !row.group().getType().containsField(TransitionRows.FROM);
+    boolean owners = !row.group().getType().containsField(OutputSchema.FROM);
     Map<String, RateValue> values = new LinkedHashMap<>();
     for (Rate r : rates) {
       values.put(r.label(), new RateValue(row.doubleValue(r.rate()), row.doubleValue(r.lower()),
           row.doubleValue(r.upper()), row.longValue(r.decided()), row.longValue(r.hits())));
     }
-    return new TransitionRecord(row.string(owners ? TransitionRows.FROM_OWNER : TransitionRows.FROM),
-        row.string(owners ? TransitionRows.TO_OWNER : TransitionRows.TO), row.longValue(TransitionRows.PASSAGES),
-        row.longValue(TransitionRows.CUSTOMERS), row.doubleValue(TransitionRows.MEDIAN_GAP_SECONDS),
-        row.doubleValue(TransitionRows.HANDOFF_SHARE), values, row.intValue(TransitionRows.DROP_OFF_RANK),
-        row.intValue(TransitionRows.REPEAT_CONTACT_RANK));
+    return new TransitionRecord(row.string(owners ? OutputSchema.FROM_OWNER : OutputSchema.FROM),
+        row.string(owners ? OutputSchema.TO_OWNER : OutputSchema.TO), row.longValue(OutputSchema.PASSAGES),
+        row.longValue(OutputSchema.CUSTOMERS), row.doubleValue(OutputSchema.MEDIAN_GAP_SECONDS),
+        row.doubleValue(OutputSchema.HANDOFF_SHARE), values, row.intValue(OutputSchema.DROP_OFF_RANK),
+        row.intValue(OutputSchema.REPEAT_CONTACT_RANK));
   }
 }

@@ -21,47 +21,32 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class TransitionRows {
 
-  public static final String FROM = "from";
-  public static final String TO = "to";
-  public static final String FROM_OWNER = "from_owner";
-  public static final String TO_OWNER = "to_owner";
-  public static final String PASSAGES = "passages";
-  public static final String JOURNEYS = "journeys";
-  public static final String CUSTOMERS = "customers";
-  public static final String MEAN_GAP_SECONDS = "mean_gap_seconds";
-  public static final String MEDIAN_GAP_SECONDS = "median_gap_seconds";
-  public static final String P90_GAP_SECONDS = "p90_gap_seconds";
-  public static final String HANDOFF_SHARE = "handoff_share";
-  public static final String CHANNEL_SWITCH_SHARE = "channel_switch_share";
-  public static final String DROP_OFF_RANK = "drop_off_rank";
-  public static final String REPEAT_CONTACT_RANK = "repeat_contact_rank";
-
   private final List<String> names = new ArrayList<>();
   private final List<DataType> types = new ArrayList<>();
   private final boolean ranked;
 
   /** The columns of {@code transitions.csv}. */
   public TransitionRows(List<RepeatWindow> windows) {
-    this(windows, FROM, TO, true);
+    this(windows, OutputSchema.FROM, OutputSchema.TO, true);
   }
 
   /** The columns of {@code handoffs.csv}: {@code from_owner}, {@code to_owner}, no ranks. */
   public static TransitionRows ownerPairs(List<RepeatWindow> windows) {
-    return new TransitionRows(windows, FROM_OWNER, TO_OWNER, false);
+    return new TransitionRows(windows, OutputSchema.FROM_OWNER, OutputSchema.TO_OWNER, false);
   }
 
   private TransitionRows(List<RepeatWindow> windows, String from, String to, boolean ranked) {
     this.ranked = ranked;
     add(from, DataTypes.StringType);
     add(to, DataTypes.StringType);
-    add(PASSAGES, DataTypes.LongType);
-    add(JOURNEYS, DataTypes.LongType);
-    add(CUSTOMERS, DataTypes.LongType);
-    add(MEAN_GAP_SECONDS, DataTypes.DoubleType);
-    add(MEDIAN_GAP_SECONDS, DataTypes.DoubleType);
-    add(P90_GAP_SECONDS, DataTypes.DoubleType);
-    add(HANDOFF_SHARE, DataTypes.DoubleType);
-    add(CHANNEL_SWITCH_SHARE, DataTypes.DoubleType);
+    add(OutputSchema.PASSAGES, DataTypes.LongType);
+    add(OutputSchema.JOURNEYS, DataTypes.LongType);
+    add(OutputSchema.CUSTOMERS, DataTypes.LongType);
+    add(OutputSchema.MEAN_GAP_SECONDS, DataTypes.DoubleType);
+    add(OutputSchema.MEDIAN_GAP_SECONDS, DataTypes.DoubleType);
+    add(OutputSchema.P90_GAP_SECONDS, DataTypes.DoubleType);
+    add(OutputSchema.HANDOFF_SHARE, DataTypes.DoubleType);
+    add(OutputSchema.CHANNEL_SWITCH_SHARE, DataTypes.DoubleType);
     for (Rate rate : Rate.all(windows)) {
       add(rate.rate(), DataTypes.DoubleType);
       add(rate.lower(), DataTypes.DoubleType);
@@ -70,8 +55,8 @@ public final class TransitionRows {
       add(rate.hits(), DataTypes.LongType);
     }
     if (ranked) {
-      add(DROP_OFF_RANK, DataTypes.IntegerType);
-      add(REPEAT_CONTACT_RANK, DataTypes.IntegerType);
+      add(OutputSchema.DROP_OFF_RANK, DataTypes.IntegerType);
+      add(OutputSchema.REPEAT_CONTACT_RANK, DataTypes.IntegerType);
     }
   }
 

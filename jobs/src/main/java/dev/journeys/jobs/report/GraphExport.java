@@ -2,6 +2,8 @@ package dev.journeys.jobs.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.journeys.jobs.io.OutputSchema;
+import dev.journeys.jobs.io.Rate;
 import dev.journeys.model.event.Touchpoint;
 import dev.journeys.model.graph.GraphInsights;
 import dev.journeys.model.graph.TransitionEdge;
@@ -112,14 +114,14 @@ public final class GraphExport {
       a.put("label", DefaultAttribute.createAttribute(label.toString()));
       return a;
     }
-    a.put("passages", DefaultAttribute.createAttribute(t.passages()));
-    a.put("journeys", DefaultAttribute.createAttribute(t.journeys()));
-    putDouble(a, "mean_gap_seconds", t.meanGapSeconds());
-    putDouble(a, "handoff_share", t.handoffShare());
-    putDouble(a, "drop_off_rate", drop == null ? null : drop.rate());
-    putDouble(a, "drop_off_lower", drop == null ? null : drop.lower());
-    putDouble(a, "repeat_contact_rate_" + rankedWindowLabel, repeat.rate());
-    putDouble(a, "repeat_contact_lower_" + rankedWindowLabel, repeat.lower());
+    a.put(OutputSchema.PASSAGES, DefaultAttribute.createAttribute(t.passages()));
+    a.put(OutputSchema.JOURNEYS, DefaultAttribute.createAttribute(t.journeys()));
+    putDouble(a, OutputSchema.MEAN_GAP_SECONDS, t.meanGapSeconds());
+    putDouble(a, OutputSchema.HANDOFF_SHARE, t.handoffShare());
+    putDouble(a, Rate.DROP_OFF.rate(), drop == null ? null : drop.rate());
+    putDouble(a, Rate.DROP_OFF.lower(), drop == null ? null : drop.lower());
+    putDouble(a, Rate.repeatContact(rankedWindowLabel).rate(), repeat.rate());
+    putDouble(a, Rate.repeatContact(rankedWindowLabel).lower(), repeat.lower());
     return a;
   }
 
@@ -143,10 +145,11 @@ public final class GraphExport {
     graphMl.setEdgeAttributeProvider(e -> edgeAttributes(e, false));
     graphMl.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
     graphMl.registerAttribute("shape", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
-    graphMl.registerAttribute("passages", GraphMLExporter.AttributeCategory.EDGE, AttributeType.LONG);
-    graphMl.registerAttribute("journeys", GraphMLExporter.AttributeCategory.EDGE, AttributeType.LONG);
-    for (String key : new String[] {"mean_gap_seconds", "handoff_share", "drop_off_rate", "drop_off_lower",
-        "repeat_contact_rate_" + rankedWindowLabel, "repeat_contact_lower_" + rankedWindowLabel}) {
+    graphMl.registerAttribute(OutputSchema.PASSAGES, GraphMLExporter.AttributeCategory.EDGE, AttributeType.LONG);
+    graphMl.registerAttribute(OutputSchema.JOURNEYS, GraphMLExporter.AttributeCategory.EDGE, AttributeType.LONG);
+    Rate repeatRate = Rate.repeatContact(rankedWindowLabel);
+    for (String key : new String[] {OutputSchema.MEAN_GAP_SECONDS, OutputSchema.HANDOFF_SHARE,
+        Rate.DROP_OFF.rate(), Rate.DROP_OFF.lower(), repeatRate.rate(), repeatRate.lower()}) {
       graphMl.registerAttribute(key, GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
     }
     write(file, w -> graphMl.exportGraph(graph, omitted == null ? w

@@ -1,8 +1,8 @@
 package dev.journeys.jobs.report;
 
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.TableReader;
 import dev.journeys.jobs.io.TransitionRecord;
-import dev.journeys.jobs.io.VariantRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,8 +75,8 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
     double[] next = {COVERAGE_EXACT};
     double[][] lastSkipped = {null};
     TableReader.forEach(table, row -> {
-      int rank = row.intValue(VariantRows.RANK);
-      double[] point = {rank, row.doubleValue(VariantRows.CUMULATIVE_SHARE)};
+      int rank = row.intValue(OutputSchema.RANK);
+      double[] point = {rank, row.doubleValue(OutputSchema.CUMULATIVE_SHARE)};
       if (rank <= COVERAGE_EXACT || rank >= next[0]) {
         points.add(point);
         if (rank > COVERAGE_EXACT) {

@@ -2,12 +2,12 @@ package dev.journeys.jobs.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Rate;
 import dev.journeys.jobs.io.RunManifest;
 import dev.journeys.jobs.io.TableReader;
 import dev.journeys.jobs.io.TransitionRecord;
-import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.model.metric.BenjaminiHochberg;
 import dev.journeys.model.metric.RateCount;
 import dev.journeys.model.metric.TwoProportionTest;
@@ -194,8 +194,8 @@ public final class RunComparison {
   /** The variants of the table in {@code dir}: journeys by touchpoint sequence, in rank order. */
   private static Map<String, Long> variants(Path dir) {
     Map<String, Long> variants = new LinkedHashMap<>();
-    TableReader.forEach(dir, row -> variants.put(row.string(VariantRows.TOUCHPOINTS),
-        row.longValue(VariantRows.JOURNEYS)));
+    TableReader.forEach(dir, row -> variants.put(row.string(OutputSchema.TOUCHPOINTS),
+        row.longValue(OutputSchema.JOURNEYS)));
     return variants;
   }
 

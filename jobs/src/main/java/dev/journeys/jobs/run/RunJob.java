@@ -9,6 +9,7 @@ import dev.journeys.jobs.engine.spark.SparkEngine;
 import dev.journeys.jobs.engine.spark.TaskProgress;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
@@ -149,7 +150,7 @@ public final class RunJob {
       // Too many variants for the kernel to count: the journeys table is grouped instead.
       variantRows = engine.variants(outputs.dir("journeys"), counts.journeys(), config.rules().judgesFates());
     }
-    engine.writeTable(outputs.dir("variants"), VariantRows.SCHEMA, variantRows);
+    engine.writeTable(outputs.dir("variants"), OutputSchema.VARIANT, variantRows);
     long variantCount = outputs.writeVariantsCsv(variantRows);
     progress.done(String.format(Locale.ROOT, "%,d variants", variantCount));
     manifest.variants(variantCount);

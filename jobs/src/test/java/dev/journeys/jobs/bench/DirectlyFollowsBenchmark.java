@@ -9,7 +9,7 @@ import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.engine.spark.Sparks;
 import dev.journeys.jobs.generate.SampleExports;
 import dev.journeys.jobs.generate.SampleJourneys;
-import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.run.RunResult;
@@ -268,7 +268,7 @@ public final class DirectlyFollowsBenchmark {
     };
     spark.range(0, customers, 1, Math.max(2, (int) (customers / 200_000))).as(org.apache.spark.sql.Encoders.LONG())
         .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Long, Row>) toEvents::call,
-            ExpressionEncoder.apply(EventColumns.EVENT))
+            ExpressionEncoder.apply(OutputSchema.EVENT))
         .write().mode("overwrite").parquet(input.toString());
   }
 

@@ -6,7 +6,7 @@ import dev.journeys.jobs.engine.IngestResult;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.ingest.InputFile;
-import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.ParquetTables;
 import java.nio.file.Files;
@@ -131,7 +131,7 @@ public final class LocalEngine implements Engine {
 
   @Override
   public void writeQuarantineCsv(Outputs outputs) {
-    int[] columns = Outputs.QUARANTINE_COLUMNS.stream().mapToInt(EventColumns.INGESTED::fieldIndex).toArray();
+    int[] columns = OutputSchema.QUARANTINE_CSV.stream().mapToInt(OutputSchema.INGESTED::fieldIndex).toArray();
     outputs.writeQuarantineCsv(quarantined.stream().map(r -> {
       Object[] values = new Object[columns.length];
       for (int i = 0; i < columns.length; i++) {

@@ -6,8 +6,8 @@ import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.LogParser;
 import dev.journeys.jobs.ingest.ProfileTally;
-import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.HadoopFiles;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.ParquetTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,17 +32,17 @@ public final class LocalIngest {
 
   /**
    * What was read: the ingest figures (with no Spark dataset), the events and the quarantined rows (by file
-   * and line), as rows of {@link EventColumns#INGESTED}.
+   * and line), as rows of {@link OutputSchema#INGESTED}.
    */
   public record Result(IngestResult ingest, List<Row> events, List<Row> quarantined) {
 
     /** Writes {@code events/} and {@code quarantine/} (each only when it has rows), as {@link Ingest} does. */
     public void write(Configuration conf, String outDir) {
       if (!events.isEmpty()) {
-        ParquetTables.write(conf, outDir + "/events", EventColumns.STORED, stored(events));
+        ParquetTables.write(conf, outDir + "/events", OutputSchema.STORED, stored(events));
       }
       if (!quarantined.isEmpty()) {
-        ParquetTables.write(conf, outDir + "/quarantine", EventColumns.STORED, stored(quarantined));
+        ParquetTables.write(conf, outDir + "/quarantine", OutputSchema.STORED, stored(quarantined));
       }
     }
   }
@@ -73,7 +73,7 @@ public final class LocalIngest {
     ProfileTally tally = new ProfileTally(cutoff);
     Instant notAfter = Instant.now();
     long[] filtered = {0};
-    int status = EventColumns.INGESTED.fieldIndex(EventColumns.STATUS);
+    int status = OutputSchema.INGESTED.fieldIndex(OutputSchema.STATUS);
     for (InputFile file : logs) {
       Iterator<Row> rows;
       try {
@@ -86,9 +86,9 @@ public final class LocalIngest {
         ("ok".equals(r.getString(status)) ? events : bad).add(r);
       }
     }
-    bad.sort(Comparator.comparing((Row r) -> r.getString(EventColumns.INGESTED.fieldIndex(EventColumns.FILE)),
+    bad.sort(Comparator.comparing((Row r) -> r.getString(OutputSchema.INGESTED.fieldIndex(OutputSchema.FILE)),
             Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparingLong(r -> r.getLong(EventColumns.INGESTED.fieldIndex(EventColumns.LINE))));
+        .thenComparingLong(r -> r.getLong(OutputSchema.INGESTED.fieldIndex(OutputSchema.LINE))));
     EventProfile profile = tally.profile();
     long quarantined = tally.quarantinedRows();
     IngestResult result = new IngestResult(profile, profile.events() + quarantined, profile.events(),
@@ -98,25 +98,25 @@ public final class LocalIngest {
 
   /** The events of {@code events} later than {@code start}. */
   public static List<Row> after(List<Row> events, Instant start) {
-    int ts = EventColumns.INGESTED.fieldIndex(EventColumns.TS);
+    int ts = OutputSchema.INGESTED.fieldIndex(OutputSchema.TS);
     return events.stream().filter(e -> ((Instant) e.get(ts)).isAfter(start)).toList();
   }
 
   /** The profile of {@code events}; its late events are those after {@code cutoff} (null: none). */
   public static EventProfile profile(List<Row> events, Instant cutoff) {
     ProfileTally tally = new ProfileTally(cutoff);
-    StructType schema = EventColumns.INGESTED;
+    StructType schema = OutputSchema.INGESTED;
     for (Row e : events) {
-      tally.event(dev.journeys.model.event.Micros.of((Instant) e.get(schema.fieldIndex(EventColumns.TS))),
-          e.getString(schema.fieldIndex(EventColumns.TOUCHPOINT)), e.getString(schema.fieldIndex(EventColumns.CHANNEL)),
-          e.getString(schema.fieldIndex(EventColumns.OWNER)));
+      tally.event(dev.journeys.model.event.Micros.of((Instant) e.get(schema.fieldIndex(OutputSchema.TS))),
+          e.getString(schema.fieldIndex(OutputSchema.TOUCHPOINT)), e.getString(schema.fieldIndex(OutputSchema.CHANNEL)),
+          e.getString(schema.fieldIndex(OutputSchema.OWNER)));
     }
     return tally.profile();
   }
 
   /** The rows as {@code events/} and {@code quarantine/} store them: without the status their folder stands for. */
   private static Iterator<Row> stored(List<Row> rows) {
-    int width = EventColumns.STORED.size();
+    int width = OutputSchema.STORED.size();
     return rows.stream().map(r -> {
       Object[] values = new Object[width];
       for (int i = 0; i < width; i++) {

@@ -4,8 +4,7 @@ import dev.journeys.jobs.engine.JourneyRows;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.engine.spark.JourneyJob;
 import dev.journeys.jobs.ingest.EventProfile;
-import dev.journeys.jobs.io.EventColumns;
-import dev.journeys.jobs.io.JourneyColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.ParquetTables;
 import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.model.event.Micros;
@@ -31,23 +30,23 @@ import org.apache.spark.sql.Row;
  */
 public final class LocalJourneys {
 
-  private static final int CUSTOMER = EventColumns.INGESTED.fieldIndex(EventColumns.CUSTOMER_ID);
-  private static final int CASE = EventColumns.INGESTED.fieldIndex(EventColumns.CASE_ID);
-  private static final int TS = EventColumns.INGESTED.fieldIndex(EventColumns.TS);
-  private static final int TOUCHPOINT = EventColumns.INGESTED.fieldIndex(EventColumns.TOUCHPOINT);
-  private static final int CHANNEL = EventColumns.INGESTED.fieldIndex(EventColumns.CHANNEL);
-  private static final int OWNER = EventColumns.INGESTED.fieldIndex(EventColumns.OWNER);
-  private static final int SOURCE_ORDER = EventColumns.INGESTED.fieldIndex(EventColumns.SOURCE_ORDER);
-  private static final int SEQ = EventColumns.INGESTED.fieldIndex(EventColumns.SEQ);
-  private static final int ASSISTED = EventColumns.INGESTED.fieldIndex(EventColumns.ASSISTED);
+  private static final int CUSTOMER = OutputSchema.INGESTED.fieldIndex(OutputSchema.CUSTOMER_ID);
+  private static final int CASE = OutputSchema.INGESTED.fieldIndex(OutputSchema.CASE_ID);
+  private static final int TS = OutputSchema.INGESTED.fieldIndex(OutputSchema.TS);
+  private static final int TOUCHPOINT = OutputSchema.INGESTED.fieldIndex(OutputSchema.TOUCHPOINT);
+  private static final int CHANNEL = OutputSchema.INGESTED.fieldIndex(OutputSchema.CHANNEL);
+  private static final int OWNER = OutputSchema.INGESTED.fieldIndex(OutputSchema.OWNER);
+  private static final int SOURCE_ORDER = OutputSchema.INGESTED.fieldIndex(OutputSchema.SOURCE_ORDER);
+  private static final int SEQ = OutputSchema.INGESTED.fieldIndex(OutputSchema.SEQ);
+  private static final int ASSISTED = OutputSchema.INGESTED.fieldIndex(OutputSchema.ASSISTED);
 
   private LocalJourneys() {}
 
-  /** What {@link JourneyJob#run} would return, and the journeys as rows of {@link JourneyColumns#SCHEMA}. */
+  /** What {@link JourneyJob#run} would return, and the journeys as rows of {@link OutputSchema#JOURNEY}. */
   public record Built(JourneysResult result, List<Row> journeys) {}
 
   /**
-   * Builds the journeys of {@code events} (rows of {@link EventColumns#INGESTED}, all readable) up to the
+   * Builds the journeys of {@code events} (rows of {@link OutputSchema#INGESTED}, all readable) up to the
    * cut-off; {@link #write} writes them.
    */
   public static Built run(List<Row> events, EventProfile profile, JourneyRules rules, Instant cutoff) {
@@ -81,12 +80,12 @@ public final class LocalJourneys {
         kernel.counts(), JourneysResult.IN_MEMORY), new ArrayList<>(journeys));
   }
 
-  /** Writes {@code journeys} (rows of {@link JourneyColumns#SCHEMA}) to {@code journeysDir}, as the Spark job would. */
+  /** Writes {@code journeys} (rows of {@link OutputSchema#JOURNEY}) to {@code journeysDir}, as the Spark job would. */
   public static void write(Configuration conf, String journeysDir, List<Row> journeys) {
-    ParquetTables.write(conf, journeysDir, JourneyColumns.SCHEMA, journeys.iterator());
+    ParquetTables.write(conf, journeysDir, OutputSchema.JOURNEY, journeys.iterator());
   }
 
-  /** The variant table of {@code journeys} (rows of {@link JourneyColumns#SCHEMA}), in rank order. */
+  /** The variant table of {@code journeys} (rows of {@link OutputSchema#JOURNEY}), in rank order. */
   public static List<Row> variants(List<Row> journeys, boolean judgesFates) {
     Map<String, Fate> fates = new HashMap<>();
     for (Fate f : Fate.values()) {

@@ -3,8 +3,7 @@ package dev.journeys.jobs.engine.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.unix_micros;
 
-import dev.journeys.jobs.io.EventColumns;
-import dev.journeys.jobs.io.JourneyColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,9 +96,9 @@ final class ClusteredJourneys {
    */
   static Outcome stream(SparkSession spark, Dataset<Row> events, org.apache.spark.sql.Column readable,
       KernelPartition kernel, String journeysDir) {
-    Dataset<Row> projected = events.select(col(EventColumns.CUSTOMER_ID), unix_micros(col(EventColumns.TS)),
-        col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER), col(EventColumns.ASSISTED),
-        col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ), readable);
+    Dataset<Row> projected = events.select(col(OutputSchema.CUSTOMER_ID), unix_micros(col(OutputSchema.TS)),
+        col(OutputSchema.TOUCHPOINT), col(OutputSchema.CHANNEL), col(OutputSchema.OWNER), col(OutputSchema.ASSISTED),
+        col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ), readable);
     RDD<InternalRow> rows = wholeFiles(spark, projected);
     Optional<String> tooFew = tooFewFiles(rows.partitions(), spark.sparkContext().defaultParallelism(),
         SMALL_FILE_BYTES);
@@ -111,7 +110,7 @@ final class ClusteredJourneys {
     JavaRDD<Row> journeys = rows.toJavaRDD().mapPartitionsWithIndex(
         (index, it) -> new ClusteredPartition(kernel, spans, index).journeys(it), false);
     spark.sparkContext().setJobDescription("journeys: stream clustered events and count transitions");
-    spark.createDataFrame(journeys, JourneyColumns.SCHEMA).write().mode("overwrite").parquet(journeysDir);
+    spark.createDataFrame(journeys, OutputSchema.JOURNEY).write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);
     List<Span> seen = new ArrayList<>(spans.value());
     Optional<String> why = check(seen, rows.partitions())

@@ -1,7 +1,7 @@
 package dev.journeys.jobs.engine.spark;
 
 import dev.journeys.jobs.ingest.InputFile;
-import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,10 +93,10 @@ final class FooterTimes {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
       ParquetMetadata footer = reader.getFooter();
       MessageType schema = footer.getFileMetaData().getSchema();
-      if (!schema.containsField(EventColumns.TS)) {
+      if (!schema.containsField(OutputSchema.TS)) {
         return Optional.empty();
       }
-      Type type = schema.getType(EventColumns.TS);
+      Type type = schema.getType(OutputSchema.TS);
       if (!type.isPrimitive() || type.asPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.INT64
           || !(type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t)
           || !t.isAdjustedToUTC()
@@ -107,7 +107,7 @@ final class FooterTimes {
       long latest = Long.MIN_VALUE;
       for (BlockMetaData block : footer.getBlocks()) {
         ColumnChunkMetaData column = block.getColumns().stream()
-            .filter(c -> c.getPath().toDotString().equals(EventColumns.TS)).findFirst().orElse(null);
+            .filter(c -> c.getPath().toDotString().equals(OutputSchema.TS)).findFirst().orElse(null);
         if (column == null) {
           return Optional.empty();
         }

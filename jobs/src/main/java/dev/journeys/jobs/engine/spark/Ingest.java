@@ -10,8 +10,8 @@ import dev.journeys.jobs.ingest.Identities;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.LogParser;
 import dev.journeys.jobs.ingest.Pseudonymiser;
-import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.HadoopFiles;
+import dev.journeys.jobs.io.OutputSchema;
 import java.time.Instant;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -72,7 +72,7 @@ public final class Ingest {
         : RawExports.read(spark, exports, fs, outDir, identities, rawBreaks, rawUtf8);
     // Logs are profiled while parsed; the events of raw exports (stitched, shuffled) need one aggregate more.
     if (HadoopFiles.exists(fs, outDir + "/events")) {
-      Dataset<Row> events = spark.read().schema(EventColumns.STORED).parquet(outDir + "/events").select(eventColumns());
+      Dataset<Row> events = spark.read().schema(OutputSchema.STORED).parquet(outDir + "/events").select(eventColumns());
       tally.addEvents(events, exports.isEmpty() ? parsed.value().profile() : SparkProfile.of(events, cutoff));
     }
     if (HadoopFiles.exists(fs, outDir + "/quarantine")) {
@@ -89,7 +89,7 @@ public final class Ingest {
       }
     }
     spark.sparkContext().setJobDescription(null);
-    Dataset<Row> events = tally.events != null ? tally.events : spark.createDataFrame(List.of(), EventColumns.EVENT);
+    Dataset<Row> events = tally.events != null ? tally.events : spark.createDataFrame(List.of(), OutputSchema.EVENT);
     long eventsRead = tally.profile.events();
     LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, tally.quarantined, inputs.size());
     List<Break> breaks = new java.util.ArrayList<>(parsed.value().breaks());
@@ -125,10 +125,10 @@ public final class Ingest {
       ProfileAccumulator parsed, Instant cutoff, FileSystem fs, String outDir, Pseudonymiser pseudonymiser) {
     String staging = outDir + "/_staging-ingest";
     spark.sparkContext().setJobDescription("ingest: read " + logs.size() + " event logs into events/ and quarantine/");
-    raw(spark, logs, filtered, parsed, cutoff, pseudonymiser).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+    raw(spark, logs, filtered, parsed, cutoff, pseudonymiser).write().mode("overwrite").partitionBy(OutputSchema.STATUS)
         .parquet(staging);
-    HadoopFiles.move(fs, staging + "/" + EventColumns.STATUS + "=ok", outDir + "/events");
-    HadoopFiles.move(fs, staging + "/" + EventColumns.STATUS + "=bad", outDir + "/quarantine");
+    HadoopFiles.move(fs, staging + "/" + OutputSchema.STATUS + "=ok", outDir + "/events");
+    HadoopFiles.move(fs, staging + "/" + OutputSchema.STATUS + "=bad", outDir + "/quarantine");
     HadoopFiles.delete(fs, staging);
   }
 
@@ -142,20 +142,20 @@ public final class Ingest {
     if (pseudonymiser != null) {
       spark.udf().register("journeys_pseudonym_parquet", (org.apache.spark.sql.api.java.UDF1<String, String>)
           pseudonymiser::pseudonym, DataTypes.StringType);
-      checked = checked.withColumn(EventColumns.CUSTOMER_ID,
-          org.apache.spark.sql.functions.callUDF("journeys_pseudonym_parquet", col(EventColumns.CUSTOMER_ID)));
+      checked = checked.withColumn(OutputSchema.CUSTOMER_ID,
+          org.apache.spark.sql.functions.callUDF("journeys_pseudonym_parquet", col(OutputSchema.CUSTOMER_ID)));
     }
     spark.sparkContext().setJobDescription("ingest: check " + input.path());
     Column[] keys = SparkProfile.keys();
     Column[] groups = new Column[keys.length + 1];
-    groups[0] = col(EventColumns.STATUS);
+    groups[0] = col(OutputSchema.STATUS);
     System.arraycopy(keys, 0, groups, 1, keys.length);
     Column[] aggregates = SparkProfile.aggregates(cutoff);
     List<Row> grouped = checked.groupBy(groups)
         .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length)).collectAsList();
     List<Row> good = grouped.stream().filter(r -> "ok".equals(r.getString(0))).toList();
     long bad = grouped.stream().filter(r -> !"ok".equals(r.getString(0))).mapToLong(r -> r.getLong(7)).sum();
-    tally.addEvents(checked.filter(col(EventColumns.STATUS).equalTo("ok")).select(eventColumns()),
+    tally.addEvents(checked.filter(col(OutputSchema.STATUS).equalTo("ok")).select(eventColumns()),
         SparkProfile.from(good, 1));
     tally.addQuarantined(bad);
     if (bad > 0) {
@@ -179,7 +179,7 @@ public final class Ingest {
 
 
   public static Column[] eventColumns() {
-    return java.util.Arrays.stream(EventColumns.EVENT.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+    return java.util.Arrays.stream(OutputSchema.EVENT.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
   }
 
 
@@ -191,7 +191,7 @@ public final class Ingest {
     Instant notAfter = Instant.now();
     JavaRDD<Row> rows = jsc.parallelize(files, files.size())
         .flatMap(file -> LogParser.parse(file, conf.value(), cutoff, notAfter, pseudonymiser, () -> filtered.add(1), parsed::add));
-    return spark.createDataFrame(rows, EventColumns.INGESTED);
+    return spark.createDataFrame(rows, OutputSchema.INGESTED);
   }
 
 }

@@ -8,8 +8,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.ingest.EventProfile;
-import dev.journeys.jobs.io.EventColumns;
-import dev.journeys.jobs.io.JourneyColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyRules;
 import java.time.Instant;
@@ -68,7 +67,7 @@ public final class JourneyJob {
     Instant effectiveCutoff = JourneysResult.effectiveCutoff(profile, cutoff);
     String[][] dictionary = profile.combinations().toArray(String[][]::new);
 
-    Dataset<Row> upToCutoff = events.filter(col(EventColumns.TS).leq(lit(effectiveCutoff)));
+    Dataset<Row> upToCutoff = events.filter(col(OutputSchema.TS).leq(lit(effectiveCutoff)));
     String shuffleReason = notClustered != null ? notClustered
         : rules.perCase() ? "journeys per case need the events ordered by case" : null;
     if (shuffleReason == null) {
@@ -121,22 +120,22 @@ public final class JourneyJob {
         .add("d_touchpoint", DataTypes.StringType).add("d_channel", DataTypes.StringType)
         .add("d_owner", DataTypes.StringType).add("d_id", DataTypes.IntegerType));
     Dataset<Row> encoded = events.join(broadcast(ids),
-            col(EventColumns.TOUCHPOINT).equalTo(col("d_touchpoint"))
-                .and(col(EventColumns.CHANNEL).eqNullSafe(col("d_channel")))
-                .and(col(EventColumns.OWNER).eqNullSafe(col("d_owner"))))
-        .select(col(EventColumns.CUSTOMER_ID), rules.perCase() ? col(EventColumns.CASE_ID) : lit(null).cast("string"),
-            unix_micros(col(EventColumns.TS)).as("ts_micros"), col("d_id"), col(EventColumns.ASSISTED),
-            col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ),
-            xxhash64(col(EventColumns.CUSTOMER_ID)).as("customer_hash"));
+            col(OutputSchema.TOUCHPOINT).equalTo(col("d_touchpoint"))
+                .and(col(OutputSchema.CHANNEL).eqNullSafe(col("d_channel")))
+                .and(col(OutputSchema.OWNER).eqNullSafe(col("d_owner"))))
+        .select(col(OutputSchema.CUSTOMER_ID), rules.perCase() ? col(OutputSchema.CASE_ID) : lit(null).cast("string"),
+            unix_micros(col(OutputSchema.TS)).as("ts_micros"), col("d_id"), col(OutputSchema.ASSISTED),
+            col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ),
+            xxhash64(col(OutputSchema.CUSTOMER_ID)).as("customer_hash"));
     // The hash leads the sort so that its 8-byte prefix tells customers apart: customer ids often share
     // their first 8 bytes ("cust-000…"), which would force full string comparisons.
     Column[] order = rules.perCase()
-        ? new Column[] {col("customer_hash"), col(EventColumns.CUSTOMER_ID), col(EventColumns.CASE_ID),
-            col("ts_micros"), col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ)}
-        : new Column[] {col("customer_hash"), col(EventColumns.CUSTOMER_ID), col("ts_micros"),
-            col(EventColumns.SOURCE_ORDER), col(EventColumns.SEQ)};
+        ? new Column[] {col("customer_hash"), col(OutputSchema.CUSTOMER_ID), col(OutputSchema.CASE_ID),
+            col("ts_micros"), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)}
+        : new Column[] {col("customer_hash"), col(OutputSchema.CUSTOMER_ID), col("ts_micros"),
+            col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)};
     Dataset<Row> sorted = encoded.repartition(partitions, col("customer_hash")).sortWithinPartitions(order);
     return sorted.mapPartitions(new KernelPartition(rules, cutoffMicros, counts, combinations),
-        Encoders.row(JourneyColumns.SCHEMA));
+        Encoders.row(OutputSchema.JOURNEY));
   }
 }

@@ -7,7 +7,7 @@ import dev.journeys.jobs.engine.IngestResult;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.ingest.InputFile;
-import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyRules;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public final class ParquetStream {
     if (effective == null) {
       // No usable statistics in the files' footers: one query over the time column.
       spark.sparkContext().setJobDescription("ingest: the latest time in " + inputs.size() + " Parquet input(s)");
-      Row latest = checked.agg(max(col(EventColumns.TS))).first();
+      Row latest = checked.agg(max(col(OutputSchema.TS))).first();
       if (latest.isNullAt(0)) {
         return new Attempt(Optional.empty(), "no row has a time", false);
       }
@@ -74,7 +74,7 @@ public final class ParquetStream {
     spark.sparkContext().register(counts, "transition counts, streamed with ingest");
     KernelPartition kernel = new KernelPartition(rules, Micros.of(effective), counts, new String[0][]);
     ClusteredJourneys.Outcome outcome = ClusteredJourneys.stream(spark, checked,
-        col(EventColumns.STATUS).equalTo("ok"), kernel, outDir + "/journeys");
+        col(OutputSchema.STATUS).equalTo("ok"), kernel, outDir + "/journeys");
     spark.sparkContext().setJobDescription(null);
     if (outcome.shuffleReason().isPresent()) {
       return new Attempt(Optional.empty(), outcome.shuffleReason().get(), true);

@@ -8,8 +8,8 @@ import dev.journeys.jobs.ingest.Break;
 import dev.journeys.jobs.ingest.Identities;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.LogParser;
-import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.HadoopFiles;
+import dev.journeys.jobs.io.OutputSchema;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
@@ -38,40 +38,40 @@ final class RawExports {
     String staging = outDir + "/_staging-exports";
     spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
     LongAccumulator scrubbed = spark.sparkContext().longAccumulator("touchpoints scrubbed");
-    RawIngest.read(spark, exports, excluded, unattributed, breaks, identities.scrubber(), scrubbed, invalidUtf8).write().mode("overwrite").partitionBy(EventColumns.STATUS)
+    RawIngest.read(spark, exports, excluded, unattributed, breaks, identities.scrubber(), scrubbed, invalidUtf8).write().mode("overwrite").partitionBy(OutputSchema.STATUS)
         .parquet(staging);
-    String bad = staging + "/" + EventColumns.STATUS + "=bad";
+    String bad = staging + "/" + OutputSchema.STATUS + "=bad";
     if (HadoopFiles.exists(fs, bad)) {
       Dataset<Row> rows = spark.read().parquet(bad).select(quarantineColumns());
       if (identities.pseudonymiser() != null) {
         // The raw text of an unreadable record may hold personal keys in clear: keep where it is, not what.
-        rows = rows.withColumn(EventColumns.RAW, lit(LogParser.WITHHELD));
+        rows = rows.withColumn(OutputSchema.RAW, lit(LogParser.WITHHELD));
       }
       rows.write().mode("append").parquet(outDir + "/quarantine");
     }
-    String ok = staging + "/" + EventColumns.STATUS + "=ok";
+    String ok = staging + "/" + OutputSchema.STATUS + "=ok";
     Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), unattributed.value(), 0,
         java.util.Map.of());
     if (HadoopFiles.exists(fs, ok)) {
       spark.sparkContext().setJobDescription("ingest: stitch identities");
-      RawIngest.Stitched stitched = RawIngest.stitch(spark.read().parquet(ok), identities.maxKeys(),
+      RawStitching.Stitched stitched = RawStitching.stitch(spark.read().parquet(ok), identities.maxKeys(),
           identities.pseudonymiser());
       Dataset<Row> events = stitched.events().select(Ingest.eventColumns()).localCheckpoint();
       long eventCount = events.count();
       // Written clustered by customer (ranges of customers, each file sorted), so that the journeys of
       // this run and of any later run on events/ stream file by file without a shuffle.
-      events.repartitionByRange(clusteredFiles(spark, eventCount), col(EventColumns.CUSTOMER_ID))
-          .sortWithinPartitions(col(EventColumns.CUSTOMER_ID), col(EventColumns.TS), col(EventColumns.SOURCE_ORDER),
-              col(EventColumns.SEQ))
-          .withColumn(EventColumns.FILE, lit(null).cast("string"))
-          .withColumn(EventColumns.LINE, lit(null).cast("long")).withColumn(EventColumns.REASON, lit(null).cast("string"))
-          .withColumn(EventColumns.RAW, lit(null).cast("string"))
+      events.repartitionByRange(clusteredFiles(spark, eventCount), col(OutputSchema.CUSTOMER_ID))
+          .sortWithinPartitions(col(OutputSchema.CUSTOMER_ID), col(OutputSchema.TS), col(OutputSchema.SOURCE_ORDER),
+              col(OutputSchema.SEQ))
+          .withColumn(OutputSchema.FILE, lit(null).cast("string"))
+          .withColumn(OutputSchema.LINE, lit(null).cast("long")).withColumn(OutputSchema.REASON, lit(null).cast("string"))
+          .withColumn(OutputSchema.RAW, lit(null).cast("string"))
           .write().mode("append").parquet(outDir + "/events");
       IdentityStitching.Result s = stitched.stitching();
       stitching = new Stitching(stitched.records(), eventCount, s.customers().count(),
-          events.select(EventColumns.CUSTOMER_ID).distinct().count(), s.oversized().count(),
+          events.select(OutputSchema.CUSTOMER_ID).distinct().count(), s.oversized().count(),
           stitched.duplicates(), excluded.value(), unattributed.value(), s.rounds(),
-          withScrubbed(RawIngest.report(stitched, identities.pseudonymiser()), scrubbed.value()));
+          withScrubbed(RawStitching.report(stitched, identities.pseudonymiser()), scrubbed.value()));
     }
     HadoopFiles.delete(fs, staging);
     return stitching;
@@ -92,12 +92,12 @@ final class RawExports {
 
   /** The columns of {@code quarantine/}, the same for every kind of input. */
   private static Column[] quarantineColumns() {
-    return java.util.Arrays.stream(EventColumns.INGESTED.fieldNames())
-        .filter(c -> !c.equals(EventColumns.STATUS))
-        .map(c -> RawIngest.MAPPED.getFieldIndex(c).isDefined() && !c.equals(EventColumns.TS)
-            && !c.equals(EventColumns.TOUCHPOINT) && !c.equals(EventColumns.CHANNEL) && !c.equals(EventColumns.OWNER)
-            && !c.equals(EventColumns.ASSISTED)
-            ? col(c) : lit(null).cast(EventColumns.INGESTED.apply(c).dataType()).as(c))
+    return java.util.Arrays.stream(OutputSchema.INGESTED.fieldNames())
+        .filter(c -> !c.equals(OutputSchema.STATUS))
+        .map(c -> RawIngest.MAPPED.getFieldIndex(c).isDefined() && !c.equals(OutputSchema.TS)
+            && !c.equals(OutputSchema.TOUCHPOINT) && !c.equals(OutputSchema.CHANNEL) && !c.equals(OutputSchema.OWNER)
+            && !c.equals(OutputSchema.ASSISTED)
+            ? col(c) : lit(null).cast(OutputSchema.INGESTED.apply(c).dataType()).as(c))
         .toArray(Column[]::new);
   }
 }

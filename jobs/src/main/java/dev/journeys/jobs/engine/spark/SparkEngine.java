@@ -6,8 +6,8 @@ import dev.journeys.jobs.engine.IngestResult;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.ingest.EventProfile;
 import dev.journeys.jobs.ingest.InputFile;
-import dev.journeys.jobs.io.EventColumns;
 import dev.journeys.jobs.io.HadoopFiles;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Outputs;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -66,8 +66,8 @@ public final class SparkEngine implements Engine {
       return;
     }
     outputs.writeQuarantineCsv(spark.read().parquet(quarantine)
-        .select(Outputs.QUARANTINE_COLUMNS.stream().map(functions::col).toArray(Column[]::new))
-        .orderBy(EventColumns.FILE, EventColumns.LINE).toLocalIterator());
+        .select(OutputSchema.QUARANTINE_CSV.stream().map(functions::col).toArray(Column[]::new))
+        .orderBy(OutputSchema.FILE, OutputSchema.LINE).toLocalIterator());
   }
 
   @Override
@@ -80,7 +80,7 @@ public final class SparkEngine implements Engine {
     EventProfile profile = ingest.profile();
     if (config.windowStart() != null) {
       // A nightly run looks at its trailing window only; what came before is counted, not analysed.
-      Column inWindow = functions.col(EventColumns.TS).gt(functions.lit(config.windowStart()));
+      Column inWindow = functions.col(OutputSchema.TS).gt(functions.lit(config.windowStart()));
       eventsBeforeWindow.accept(events.filter(functions.not(inWindow)).count());
       analysed = events.filter(inWindow);
       profile = SparkProfile.of(analysed, config.cutoff());

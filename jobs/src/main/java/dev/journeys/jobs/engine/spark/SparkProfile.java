@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.journeys.jobs.ingest.EventProfile;
-import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -24,13 +24,13 @@ public final class SparkProfile {
 
   /** The grouping columns of the profile aggregate. */
   static Column[] keys() {
-    return new Column[] {col(EventColumns.TOUCHPOINT), col(EventColumns.CHANNEL), col(EventColumns.OWNER)};
+    return new Column[] {col(OutputSchema.TOUCHPOINT), col(OutputSchema.CHANNEL), col(OutputSchema.OWNER)};
   }
 
   /** The aggregates, in the order {@link #from} reads them after the keys. */
   static Column[] aggregates(Instant cutoff) {
-    return new Column[] {min(EventColumns.TS), max(EventColumns.TS),
-        cutoff == null ? lit(0L) : sum(when(col(EventColumns.TS).gt(lit(cutoff)), 1L).otherwise(0L)),
+    return new Column[] {min(OutputSchema.TS), max(OutputSchema.TS),
+        cutoff == null ? lit(0L) : sum(when(col(OutputSchema.TS).gt(lit(cutoff)), 1L).otherwise(0L)),
         count(lit(1))};
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.generate.SampleJourneys;
 import dev.journeys.jobs.ingest.EventProfile;
-import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyRules;
@@ -55,8 +55,8 @@ class ClusteredJourneysTest {
 
   @Test
   void eventsSortedByCustomerInDisjointFilesAreStreamedAndCountedAsTheShuffleCountsThem() {
-    Dataset<Row> events = write("clustered", all().repartitionByRange(3, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    Dataset<Row> events = write("clustered", all().repartitionByRange(3, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
     assertThat(events.inputFiles()).hasSize(3);
 
     Streamed streamed = stream(events, "journeys-streamed");
@@ -75,8 +75,8 @@ class ClusteredJourneysTest {
 
   @Test
   void runOnClusteredParquetGivesTheSameResultAsWithoutTheStreamingPath() {
-    Dataset<Row> events = write("clustered-run", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    Dataset<Row> events = write("clustered-run", all().repartitionByRange(2, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
     EventProfile profile = SparkProfile.of(events, CUTOFF);
     JourneysResult streamed = JourneyJob.run(spark(), events, profile, RULES, CUTOFF,
         dir.resolve("run-streamed").toString(), true);
@@ -98,8 +98,8 @@ class ClusteredJourneysTest {
   @Test
   void aCustomerInTwoFilesIsCaughtAndBothFilesNamed() {
     // Each file is sorted, but both hold every other customer: the files' ranges overlap.
-    Dataset<Row> events = write("overlapping", all().repartition(2, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    Dataset<Row> events = write("overlapping", all().repartition(2, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
     Streamed streamed = stream(events, "journeys-overlapping");
     assertThat(streamed.notClustered()).get().asString().contains("are in both")
         .containsPattern("part-00000.*parquet and .*part-00001|part-00001.*parquet and .*part-00000");
@@ -108,13 +108,13 @@ class ClusteredJourneysTest {
   @Test
   void eventsOfOneCustomerOutOfTimeOrderAreCaughtAndTheShuffleStillCountsThemRight() {
     // Sorted by customer, but inside the customer newest first.
-    Dataset<Row> events = write("time-disorder", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(col(EventColumns.CUSTOMER_ID), col(EventColumns.TS).desc()));
+    Dataset<Row> events = write("time-disorder", all().repartitionByRange(2, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(col(OutputSchema.CUSTOMER_ID), col(OutputSchema.TS).desc()));
     Streamed streamed = stream(events, "journeys-time-disorder");
     assertThat(streamed.notClustered()).get().asString().contains("not in time order");
 
-    Dataset<Row> sorted = write("time-order", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    Dataset<Row> sorted = write("time-order", all().repartitionByRange(2, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
     JourneysResult fallback = JourneyJob.run(spark(), events, SparkProfile.of(events, CUTOFF), RULES, CUTOFF,
         dir.resolve("fallback").toString(), true);
     assertThat(table(fallback.counts())).isEqualTo(table(stream(sorted, "journeys-time-order").counts()));
@@ -127,14 +127,14 @@ class ClusteredJourneysTest {
     List<Row> tie = List.of(
         event("a", "2026-01-01T00:00:00Z", "web:home", 1),
         event("a", "2026-01-01T00:00:00Z", "web:faq", 0));
-    Dataset<Row> events = write("tie", spark().createDataFrame(tie, EventColumns.EVENT).coalesce(1));
+    Dataset<Row> events = write("tie", spark().createDataFrame(tie, OutputSchema.EVENT).coalesce(1));
     assertThat(stream(events, "journeys-tie").notClustered()).get().asString().contains("not in time order");
   }
 
   @Test
   void fewerLargeFilesThanCoresAreShuffledRatherThanStreamedOneTaskPerFile() {
     Dataset<Row> events = write("one-file", all().coalesce(1)
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
     org.apache.spark.Partition[] parts = ClusteredJourneys.wholeFiles(spark(), events).partitions();
     assertThat(parts).hasSize(1);
     // Small, it is streamed all the same: a shuffle would cost more than the idle core.
@@ -151,10 +151,10 @@ class ClusteredJourneysTest {
         "sample", 0, 1L, false));
     withBad.add(RowFactory.create("bad:2", "zz-no-touchpoint", null, Instant.parse("2026-02-01T00:00:00Z"), null, "web",
         null, "sample", 0, 2L, false));
-    Dataset<Row> all = spark().createDataFrame(withBad, EventColumns.EVENT);
-    write("one-pass", all.repartitionByRange(3, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
-    write("hashed", all.repartition(3, col(EventColumns.SEQ)));
+    Dataset<Row> all = spark().createDataFrame(withBad, OutputSchema.EVENT);
+    write("one-pass", all.repartitionByRange(3, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
+    write("hashed", all.repartition(3, col(OutputSchema.SEQ)));
 
     dev.journeys.jobs.run.RunResult fused = run("one-pass", "out-one-pass");
     dev.journeys.jobs.run.RunResult usual = run("hashed", "out-hashed");
@@ -183,9 +183,9 @@ class ClusteredJourneysTest {
     List<Row> withLateBad = new ArrayList<>(rows);
     withLateBad.add(RowFactory.create("bad:1", "zz-late", null, Instant.parse("2030-01-01T00:00:00Z"), "  ", "web",
         null, "sample", 0, 1L, false));
-    write("late-bad", spark().createDataFrame(withLateBad, EventColumns.EVENT)
-        .repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    write("late-bad", spark().createDataFrame(withLateBad, OutputSchema.EVENT)
+        .repartitionByRange(2, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
 
     dev.journeys.jobs.run.RunResult result = run("late-bad", "out-late-bad");
 
@@ -197,8 +197,8 @@ class ClusteredJourneysTest {
 
   @Test
   void aCutOffBeforeEveryEventOfClusteredParquetIsAnInputError() {
-    write("early", all().repartitionByRange(2, col(EventColumns.CUSTOMER_ID))
-        .sortWithinPartitions(EventColumns.CUSTOMER_ID, EventColumns.TS, EventColumns.SEQ));
+    write("early", all().repartitionByRange(2, col(OutputSchema.CUSTOMER_ID))
+        .sortWithinPartitions(OutputSchema.CUSTOMER_ID, OutputSchema.TS, OutputSchema.SEQ));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("early", "out-early", "--cut-off",
             "2000-01-01T00:00:00Z"))
@@ -258,7 +258,7 @@ class ClusteredJourneysTest {
     spark().sparkContext().register(counts);
     String[][] dictionary = SparkProfile.of(events, CUTOFF).combinations().toArray(String[][]::new);
     KernelPartition kernel = new KernelPartition(RULES, Micros.of(CUTOFF), counts, dictionary);
-    Optional<String> why = ClusteredJourneys.tryRun(spark(), events.filter(col(EventColumns.TS).leq(CUTOFF)), kernel,
+    Optional<String> why = ClusteredJourneys.tryRun(spark(), events.filter(col(OutputSchema.TS).leq(CUTOFF)), kernel,
         dir.resolve(out).toString());
     return new Streamed(why, counts.value());
   }
@@ -274,7 +274,7 @@ class ClusteredJourneysTest {
   }
 
   private static Dataset<Row> all() {
-    return spark().createDataFrame(rows, EventColumns.EVENT);
+    return spark().createDataFrame(rows, OutputSchema.EVENT);
   }
 
   private static Dataset<Row> write(String name, Dataset<Row> events) {

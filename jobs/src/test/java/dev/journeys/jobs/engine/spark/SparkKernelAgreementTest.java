@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.generate.SampleJourneys;
 import dev.journeys.jobs.ingest.ReadOptions;
-import dev.journeys.jobs.io.EventColumns;
+import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.run.RunResult;
@@ -49,7 +49,7 @@ class SparkKernelAgreementTest {
       });
     }
     String input = dir.resolve("events.parquet").toString();
-    SparkTest.spark().createDataFrame(rows, EventColumns.EVENT).repartition(3).write().parquet(input);
+    SparkTest.spark().createDataFrame(rows, OutputSchema.EVENT).repartition(3).write().parquet(input);
     JourneyRules rules = JourneyRules.defaults().withGoals(Set.of(SampleJourneys.GOAL))
         .withStarts(Set.of("email:campaign_click")).withMaxDuration(Duration.ofDays(20));
     Instant cutoff = Instant.parse("2026-06-01T00:00:00Z");
