@@ -54,7 +54,7 @@ public final class ConsoleSummary {
     out.println("  report.html, transitions.csv, handoffs.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, "
         + "graph.json, manifest.json"
         + (result.ingest().stitching() != null ? ", stitching.json" : ""));
-    out.println("  Parquet: events/, journeys/, variants/, transitions/, quarantine/");
+    out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/");
   }
 
   private static void table(PrintStream out, String title, List<RankedTransition> ranked, int top) {

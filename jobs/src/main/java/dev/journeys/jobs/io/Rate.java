@@ -26,17 +26,35 @@ public record Rate(String name, String window) {
     return rates;
   }
 
+  private static final List<String> PARTS = List.of("rate", "lower", "upper", "decided", "hits");
+
   /** The rates whose columns {@code columns} hold (a table's header), in column order. */
   public static List<Rate> inColumns(List<String> columns) {
     List<Rate> rates = new ArrayList<>();
     for (String column : columns) {
-      int at = column.indexOf("_decided");
-      if (at > 0) {
-        String rest = column.substring(at + "_decided".length());
-        rates.add(new Rate(column.substring(0, at), rest.isEmpty() ? null : rest.substring(1)));
+      Rate rate = ofColumn(column);
+      if (rate != null && column.equals(rate.decided())) {
+        rates.add(rate);
       }
     }
     return rates;
+  }
+
+  /** The rate {@code column} is one of the columns of, or null when it is no rate's. */
+  public static Rate ofColumn(String column) {
+    for (String part : PARTS) {
+      int at = column.indexOf("_" + part);
+      if (at > 0) {
+        String rest = column.substring(at + part.length() + 1);
+        if (rest.isEmpty() || rest.startsWith("_")) {
+          Rate rate = new Rate(column.substring(0, at), rest.isEmpty() ? null : rest.substring(1));
+          if (rate.columns().contains(column)) {
+            return rate;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** How the rate is named in summaries and comparisons: {@code drop_off}, {@code repeat_contact_7d}. */

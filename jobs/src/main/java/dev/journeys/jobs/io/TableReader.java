@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * Reads a table of a run's folder ({@code transitions/}, {@code variants/}, …) row by row, as Spark or
@@ -56,16 +61,32 @@ public final class TableReader {
 
   /** Streams the rows of the table in {@code dir}: its part files in name order, each in its own order. */
   public static void forEach(Path dir, Consumer<TableRow> rows) {
-    Configuration conf = new Configuration();
+    forEach(dir, column -> true, rows);
+  }
+
+  /** As above, reading only the columns {@code wanted} accepts (Parquet decodes nothing else). */
+  public static void forEach(Path dir, Predicate<String> wanted, Consumer<TableRow> rows) {
     for (Path file : files(dir)) {
-      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-          new org.apache.hadoop.fs.Path(file.toUri())).withConf(conf).build()) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
+      Configuration conf = new Configuration();
+      conf.set(ReadSupport.PARQUET_READ_SCHEMA, projection(path, conf, wanted).toString());
+      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path).withConf(conf).build()) {
         for (Group g = reader.read(); g != null; g = reader.read()) {
           rows.accept(new TableRow(g));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  private static MessageType projection(org.apache.hadoop.fs.Path file, Configuration conf, Predicate<String> wanted) {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+      MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+      return new MessageType(schema.getName(),
+          schema.getFields().stream().filter(f -> wanted.test(f.getName())).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One row of a transition table as the run wrote it ({@code transitions/}, or {@code handoffs/} whose ends are
@@ -25,8 +26,17 @@ public record TransitionRecord(String from, String to, long passages, long custo
 
   /** Streams the rows of the transition table in {@code dir}, with the rates its columns hold. */
   public static void forEach(Path dir, Consumer<TransitionRecord> rows) {
+    forEach(dir, rate -> true, rows);
+  }
+
+  /** As above, reading only the rates {@code wanted} accepts (by label): a table has a rate per window. */
+  public static void forEach(Path dir, Predicate<String> wanted, Consumer<TransitionRecord> rows) {
     Map<org.apache.parquet.schema.GroupType, List<Rate>> rates = new java.util.IdentityHashMap<>();
-    TableReader.forEach(dir, row -> rows.accept(of(row, rates.computeIfAbsent(row.group().getType(),
+    Predicate<String> columns = column -> {
+      Rate rate = Rate.ofColumn(column);
+      return rate == null || wanted.test(rate.label());
+    };
+    TableReader.forEach(dir, columns, row -> rows.accept(of(row, rates.computeIfAbsent(row.group().getType(),
         type -> Rate.inColumns(type.getFields().stream().map(org.apache.parquet.schema.Type::getName).toList())))));
   }
 

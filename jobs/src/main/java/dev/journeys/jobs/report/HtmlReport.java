@@ -40,7 +40,7 @@ public final class HtmlReport {
     try {
       JsonNode summary = Files.exists(dir.resolve("summary.json")) ? JSON.readTree(dir.resolve("summary.json").toFile())
           : null;
-      ReportView view = ReportView.of(manifest, summary, ReportTables.read(dir));
+      ReportView view = ReportView.of(manifest, summary, ReportTables.read(dir, manifest.rankedWindow()));
       try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
         PAGE.execute(out, new Object[] {view, Map.of("echarts", Assets.ECHARTS, "script", Assets.SCRIPT)});
       }

@@ -1,6 +1,7 @@
 package dev.journeys.jobs.report;
 
 import dev.journeys.jobs.io.OutputSchema;
+import dev.journeys.jobs.io.Rate;
 import dev.journeys.jobs.io.TableReader;
 import dev.journeys.jobs.io.TransitionRecord;
 import java.nio.file.Path;
@@ -30,19 +31,23 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
       .thenComparing(TransitionRecord::from, Comparator.reverseOrder())
       .thenComparing(TransitionRecord::to, Comparator.reverseOrder());
 
-  static ReportTables read(Path run) {
-    List<TransitionRecord> ownerPairs = TableReader.exists(run.resolve("handoffs"))
-        ? TransitionRecord.read(run.resolve("handoffs")) : List.of();
-    return new ReportTables(drawnTransitions(run.resolve("transitions")), coveragePoints(run.resolve("variants")),
-        ownerPairs);
+  /** What the report shows of the run in {@code run}, whose tables rank repeat contacts within {@code window}. */
+  static ReportTables read(Path run, String window) {
+    Set<String> shown = Set.of(Rate.DROP_OFF.label(), Rate.repeatContact(window).label());
+    List<TransitionRecord> ownerPairs = new ArrayList<>();
+    if (TableReader.exists(run.resolve("handoffs"))) {
+      TransitionRecord.forEach(run.resolve("handoffs"), shown::contains, ownerPairs::add);
+    }
+    return new ReportTables(drawnTransitions(run.resolve("transitions"), shown),
+        coveragePoints(run.resolve("variants")), ownerPairs);
   }
 
-  /** The transitions the report shows, most passages first. */
-  static List<TransitionRecord> drawnTransitions(Path table) {
+  /** The transitions the report shows, most passages first, with the rates it shows. */
+  static List<TransitionRecord> drawnTransitions(Path table, Set<String> rates) {
     PriorityQueue<TransitionRecord> busiest = new PriorityQueue<>(BY_PASSAGES);
     PriorityQueue<TransitionRecord> handoffs = new PriorityQueue<>(BY_PASSAGES);
     Set<TransitionRecord> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-    TransitionRecord.forEach(table, r -> {
+    TransitionRecord.forEach(table, rates::contains, r -> {
       if (ranked(r.dropOffRank()) || ranked(r.repeatContactRank())) {
         keep.add(r);
       }
@@ -74,7 +79,7 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
     List<double[]> points = new ArrayList<>();
     double[] next = {COVERAGE_EXACT};
     double[][] lastSkipped = {null};
-    TableReader.forEach(table, row -> {
+    TableReader.forEach(table, Set.of(OutputSchema.RANK, OutputSchema.CUMULATIVE_SHARE)::contains, row -> {
       int rank = row.intValue(OutputSchema.RANK);
       double[] point = {rank, row.doubleValue(OutputSchema.CUMULATIVE_SHARE)};
       if (rank <= COVERAGE_EXACT || rank >= next[0]) {

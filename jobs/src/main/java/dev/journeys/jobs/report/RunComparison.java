@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -194,8 +195,8 @@ public final class RunComparison {
   /** The variants of the table in {@code dir}: journeys by touchpoint sequence, in rank order. */
   private static Map<String, Long> variants(Path dir) {
     Map<String, Long> variants = new LinkedHashMap<>();
-    TableReader.forEach(dir, row -> variants.put(row.string(OutputSchema.TOUCHPOINTS),
-        row.longValue(OutputSchema.JOURNEYS)));
+    TableReader.forEach(dir, Set.of(OutputSchema.TOUCHPOINTS, OutputSchema.JOURNEYS)::contains,
+        row -> variants.put(row.string(OutputSchema.TOUCHPOINTS), row.longValue(OutputSchema.JOURNEYS)));
     return variants;
   }
 
