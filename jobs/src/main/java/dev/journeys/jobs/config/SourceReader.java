@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -85,17 +87,24 @@ final class SourceReader {
       errors.add("key '" + node.path() + "': a source needs a path (a file, glob or folder) or paths");
     }
     String name = node.string("name", raw.label());
-    java.util.Map<String, Template> identity = new java.util.LinkedHashMap<>();
+    Map<String, List<Template>> identity = new LinkedHashMap<>();
     ConfigNode keys = node.object("identity");
     if (keys != null) {
       for (String kind : keys.keys()) {
-        Template t = keys.parsed(kind, Template::parse, null);
-        if (t != null) {
-          identity.put(kind, t);
+        List<Template> templates = new ArrayList<>();
+        for (String text : keys.strings(kind)) {
+          try {
+            templates.add(Template.parse(text));
+          } catch (IllegalArgumentException e) {
+            keys.error(kind, e.getMessage());
+          }
+        }
+        if (!templates.isEmpty()) {
+          identity.put(kind, templates);
         }
       }
     } else {
-      raw.identityTemplates().forEach((kind, template) -> identity.put(kind, Template.parse(template)));
+      raw.identityTemplates().forEach((kind, template) -> identity.put(kind, List.of(Template.parse(template))));
     }
     if (identity.isEmpty()) {
       node.error("identity", "missing: map at least one kind of key to its field, e.g. {customer: '{customer_id}'}");

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * was assisted; the identity keys the record carries; filters that leave records out or make them
  * identity links only.
  *
- * @param identity     identity key kinds and the template of each value, most trusted first
+ * @param identity     identity key kinds, most trusted first, each with the templates of its values: every
+ *                     template that renders a value gives a key (a record may carry two phones)
  * @param eventWhen    a record is an event only when every field matches its pattern; else it only links identities
  * @param exclude      a record is left out when any field matches its pattern (static assets, bots)
  * @param linksOnly    every record only links identities (a contact list), none is an event
@@ -34,7 +35,7 @@ public record SourceMapping(
     String timestampField,
     String timestampFormat,
     ZoneId zone,
-    Map<String, Template> identity,
+    Map<String, List<Template>> identity,
     Template eventId,
     Map<String, Pattern> eventWhen,
     Map<String, Pattern> exclude,
@@ -42,7 +43,9 @@ public record SourceMapping(
     boolean linksOnly) implements Serializable {
 
   public SourceMapping {
-    identity = new LinkedHashMap<>(identity);
+    Map<String, List<Template>> kinds = new LinkedHashMap<>();
+    identity.forEach((kind, templates) -> kinds.put(kind, List.copyOf(templates)));
+    identity = kinds;
     eventWhen = new LinkedHashMap<>(eventWhen);
     exclude = new LinkedHashMap<>(exclude);
     assistedChannels = Set.copyOf(assistedChannels);
@@ -68,16 +71,19 @@ public record SourceMapping(
       }
     }
     List<String> keys = new ArrayList<>(identity.size());
-    for (Map.Entry<String, Template> e : identity.entrySet()) {
-      String value;
-      try {
-        value = e.getValue().render(record);
-      } catch (IllegalArgumentException missing) {
-        continue;
-      }
-      String normalised = normalise(e.getKey(), value);
-      if (normalised != null) {
-        keys.add(e.getKey() + ":" + normalised);
+    for (Map.Entry<String, List<Template>> e : identity.entrySet()) {
+      for (Template template : e.getValue()) {
+        String value;
+        try {
+          value = template.render(record);
+        } catch (IllegalArgumentException missing) {
+          continue;
+        }
+        String normalised = normalise(e.getKey(), value);
+        String key = e.getKey() + ":" + normalised;
+        if (normalised != null && !keys.contains(key)) {
+          keys.add(key);
+        }
       }
     }
     if (keys.isEmpty()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.ingest.Source;
-import dev.journeys.jobs.io.Rate;
 import dev.journeys.model.event.Micros;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -160,5 +159,36 @@ class RawFormatTest {
         .isEqualTo("expected 4 fields as in the header, found 3");
     assertThat(map("access-log", "", "not a log line\n").get(0).error())
         .startsWith("expected the combined or common log format");
+  }
+
+  @Test
+  void aKeyKindTakesAListOfTemplatesAndEveryValueIsAKey() throws IOException {
+    List<MappedRecord> r = map("salesforce-contact", """
+            identity:
+              sf_contact: "{Id}"
+              phone: ["{Phone}", "{MobilePhone}", "{OtherPhone}"]
+              email: "{Email}"
+        """, """
+        Id,Phone,MobilePhone,OtherPhone,Email,CreatedDate
+        003A,020 7946 0123,+44 7700 900123,,ann@example.com,2026-03-01T09:00:00Z
+        003B,,+44 7700 900456,+44 7700 900456,,2026-03-01T09:00:00Z
+        """);
+    assertThat(r.get(0).keys()).containsExactly("sf_contact:003A", "phone:02079460123", "phone:+447700900123",
+        "email:ann@example.com");
+    // The same number in two fields is one key.
+    assertThat(r.get(1).keys()).containsExactly("sf_contact:003B", "phone:+447700900456");
+  }
+
+  @Test
+  void aKeyKindThatIsNeitherTextNorAListOfTextsIsAProblemNamingTheKey() throws IOException {
+    Path config = Files.writeString(dir.resolve("bad.yaml"), """
+        sources:
+          - path: x
+            format: salesforce-contact
+            identity: {phone: [{field: Phone}]}
+        out: o
+        """);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigFile.read(config, null))
+        .hasMessageContaining("key 'sources[0].identity.phone[0]': expected text, got a map");
   }
 }
