@@ -104,7 +104,8 @@ final class SourceReader {
         }
       }
     } else {
-      raw.identityTemplates().forEach((kind, template) -> identity.put(kind, List.of(Template.parse(template))));
+      raw.identityTemplates().forEach((kind, templates) ->
+          identity.put(kind, templates.stream().map(Template::parse).toList()));
     }
     if (identity.isEmpty()) {
       node.error("identity", "missing: map at least one kind of key to its field, e.g. {customer: '{customer_id}'}");

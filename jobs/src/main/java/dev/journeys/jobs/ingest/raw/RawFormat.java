@@ -3,6 +3,7 @@ package dev.journeys.jobs.ingest.raw;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,9 +39,13 @@ public enum RawFormat {
   /** Salesforce OpportunityHistory export: stage changes of opportunities. */
   SALESFORCE_OPPORTUNITY_HISTORY(Reader.CSV, "CreatedDate", "crm:stage_{StageName|slug}", "crm", "sales", "false",
       identity("sf_opportunity", "{OpportunityId}"), "{Id}", Map.of(), Map.of(), false),
-  /** Salesforce Contact export: links a contact to its phone numbers and e-mail address; no events. */
+  /**
+   * Salesforce Contact export: links a contact to every phone number it holds (most contacts of a consumer business
+   * have only a mobile) and its e-mail address; no events.
+   */
   SALESFORCE_CONTACT(Reader.CSV, "CreatedDate", "crm:contact", "crm", null, "false",
-      identity("sf_contact", "{Id}", "phone", "{Phone}", "phone_mobile", "{MobilePhone}", "email", "{Email}"),
+      identity("sf_contact", "{Id}", "phone", List.of("{Phone}", "{MobilePhone}", "{HomePhone}", "{OtherPhone}"),
+          "email", "{Email}"),
       null, Map.of(), Map.of(), true),
   /** Any JSON records, mapped entirely by the config. */
   JSON(Reader.JSON, null, null, null, null, null, Map.of(), null, Map.of(), Map.of(), false),
@@ -56,14 +61,14 @@ public enum RawFormat {
   final String channel;
   final String owner;
   final String assisted;
-  final Map<String, String> identity;
+  final Map<String, List<String>> identity;
   final String eventId;
   final Map<String, String> eventWhen;
   final Map<String, String> exclude;
   final boolean linksOnly;
 
   RawFormat(Reader reader, String timestamp, String touchpoint, String channel, String owner, String assisted,
-      Map<String, String> identity, String eventId, Map<String, String> eventWhen, Map<String, String> exclude,
+      Map<String, List<String>> identity, String eventId, Map<String, String> eventWhen, Map<String, String> exclude,
       boolean linksOnly) {
     this.reader = reader;
     this.timestamp = timestamp;
@@ -78,10 +83,13 @@ public enum RawFormat {
     this.linksOnly = linksOnly;
   }
 
-  private static Map<String, String> identity(String... kindsAndTemplates) {
-    Map<String, String> map = new LinkedHashMap<>();
+  /** Kinds of key, each followed by its template or a list of templates (each value a key). */
+  private static Map<String, List<String>> identity(Object... kindsAndTemplates) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
     for (int i = 0; i < kindsAndTemplates.length; i += 2) {
-      map.put(kindsAndTemplates[i], kindsAndTemplates[i + 1]);
+      Object templates = kindsAndTemplates[i + 1];
+      map.put((String) kindsAndTemplates[i], templates instanceof String one ? List.of(one)
+          : ((List<?>) templates).stream().map(String.class::cast).toList());
     }
     return map;
   }
@@ -125,7 +133,8 @@ public enum RawFormat {
     return assisted;
   }
 
-  public Map<String, String> identityTemplates() {
+  /** The preset's kinds of key, each with its templates, most trusted first. */
+  public Map<String, List<String>> identityTemplates() {
     return identity;
   }
 

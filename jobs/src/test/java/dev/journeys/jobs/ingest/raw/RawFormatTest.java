@@ -180,6 +180,35 @@ class RawFormatTest {
   }
 
   @Test
+  void theReadmesListExampleReadsACustomerWithTwoEmailAddresses() throws IOException {
+    List<MappedRecord> r = map("csv-records", """
+            timestamp: created_at
+            touchpoint: "crm:signup"
+            identity:
+              customer: "{customer_id}"
+              email: ["{email}", "{work_email}"]
+        """, """
+        customer_id,email,work_email,created_at
+        c-1,ann@example.com,Ann@Work.example,2026-03-01T09:00:00Z
+        """);
+    assertThat(r.get(0).touchpoint()).isEqualTo("crm:signup");
+    assertThat(r.get(0).keys()).containsExactly("customer:c-1", "email:ann@example.com", "email:ann@work.example");
+  }
+
+  @Test
+  void theSalesforceContactPresetLinksEveryPhoneOfAContact() throws IOException {
+    List<MappedRecord> r = map("salesforce-contact", "", """
+        Id,FirstName,Phone,MobilePhone,HomePhone,OtherPhone,Email,CreatedDate
+        003A,Ann,,+44 7700 900123,,,ann@example.com,2026-03-01T09:00:00Z
+        003B,Bob,020 7946 0123,+44 7700 900456,020 7946 0999,,,2026-03-01T09:00:00Z
+        """);
+    assertThat(r.get(0).linksOnly()).isTrue();
+    assertThat(r.get(0).keys()).containsExactly("sf_contact:003A", "phone:+447700900123", "email:ann@example.com");
+    assertThat(r.get(1).keys()).containsExactly("sf_contact:003B", "phone:02079460123", "phone:+447700900456",
+        "phone:02079460999");
+  }
+
+  @Test
   void aKeyKindThatIsNeitherTextNorAListOfTextsIsAProblemNamingTheKey() throws IOException {
     Path config = Files.writeString(dir.resolve("bad.yaml"), """
         sources:
