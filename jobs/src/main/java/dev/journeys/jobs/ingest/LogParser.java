@@ -1,5 +1,6 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.ingest.text.Lookahead;
 import dev.journeys.jobs.io.EventIds;
 import dev.journeys.model.event.Micros;
 import java.io.IOException;
@@ -74,36 +75,35 @@ public final class LogParser {
     }
     CsvEventReader csvReader = csv;
     ProfileTally profile = new ProfileTally(cutoff);
-    return new Iterator<Row>() {
-      private Row next;
-
+    return new Lookahead<Row>() {
+      private Row breakRow;
       private boolean broken;
-      private boolean profiled;
       private long rows;
 
       @Override
-      public boolean hasNext() {
-        while (next == null && !broken && readerHasNext()) {
+      protected Row computeNext() {
+        while (!broken && readerHasNext()) {
           IngestRecord r = inThePast(records.next(), latest);
           rows++;
           if (FILTERED_REASON.equals(r.reason())) {
             onFiltered.run();
           } else {
-            next = toRow(file, r, pseudonymiser);
             count(r);
+            return toRow(file, r, pseudonymiser);
           }
         }
-        if (next == null) {
-          OpenedFile.closeQuietly(in);
-          if (!profiled) {
-            if (csvReader != null && csvReader.invalidUtf8() > 0) {
-              profile.invalidUtf8(Break.display(file.path()), csvReader.invalidUtf8());
-            }
-            onEnd.accept(profile);
-            profiled = true;
-          }
+        if (breakRow != null) {
+          Row r = breakRow;
+          breakRow = null;
+          return r;
         }
-        return next != null;
+        // The end of the file, met once: the file is closed and its profile handed on.
+        OpenedFile.closeQuietly(in);
+        if (csvReader != null && csvReader.invalidUtf8() > 0) {
+          profile.invalidUtf8(Break.display(file.path()), csvReader.invalidUtf8());
+        }
+        onEnd.accept(profile);
+        return null;
       }
 
       private void count(IngestRecord r) {
@@ -125,19 +125,11 @@ public final class LogParser {
           broken = true;
           Break b = Break.of(file.path(), e instanceof InputBreak ib ? ib.line() : -1, rows, opened.bytesRead(),
               opened.size(), opened.gzipped(), cause(e));
-          next = toRow(file, IngestRecord.bad(-1, b.line(), b.describe(), ""));
+          breakRow = toRow(file, IngestRecord.bad(-1, b.line(), b.describe(), ""));
           profile.quarantined();
           profile.broke(b);
           return false;
         }
-      }
-
-      @Override
-      public Row next() {
-        hasNext();
-        Row r = next;
-        next = null;
-        return r;
       }
     };
   }

@@ -74,7 +74,7 @@ final class FolderChecks {
       }
       return;
     }
-    boolean finishedRun = isJourneysManifest(out.resolve(RunFolder.MANIFEST));
+    boolean finishedRun = isJourneysManifest(out.resolve(RunManifest.FILE));
     boolean unfinishedRun = Files.isDirectory(out.resolve(RunFolder.STAGING)) || Files.isDirectory(out.resolve(RunFolder.REPLACED));
     List<String> foreign = new ArrayList<>();
     List<String> ownedButUnproven = new ArrayList<>();
@@ -85,7 +85,7 @@ final class FolderChecks {
           continue;
         }
         if (RunFolder.OUTPUTS.contains(name)) {
-          if (!finishedRun && !unfinishedRun && !name.equals(RunFolder.MANIFEST)) {
+          if (!finishedRun && !unfinishedRun && !name.equals(RunManifest.FILE)) {
             ownedButUnproven.add(name);
           }
         } else if (!finishedRun && inputs.stream().noneMatch(i -> i.startsWith(entry))) {
@@ -95,7 +95,7 @@ final class FolderChecks {
     } catch (IOException e) {
       throw new FolderException("Cannot list --out " + out + ": " + e.getMessage());
     }
-    if (Files.exists(out.resolve(RunFolder.MANIFEST)) && !finishedRun) {
+    if (Files.exists(out.resolve(RunManifest.FILE)) && !finishedRun) {
       throw new FolderException("--out " + out + " holds a manifest.json that journeys did not write; give an "
           + "empty or new folder, or one that holds an earlier run of journeys");
     }

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
 /** The files of one output folder, and the CSV exports written beside the Parquet tables. */
 public final class Outputs {
 
-  public static final String MANIFEST = "manifest.json";
   public static final String HANDOFFS = "handoffs.csv";
 
   private final Path dir;
@@ -32,7 +31,7 @@ public final class Outputs {
   public static void forgetFinishedRun(Path dir) {
     try {
       Files.createDirectories(dir);
-      Files.deleteIfExists(dir.resolve(MANIFEST));
+      Files.deleteIfExists(dir.resolve(RunManifest.FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to " + dir + ": " + e.getMessage(), e);
     }

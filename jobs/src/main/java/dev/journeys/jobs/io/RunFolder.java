@@ -28,8 +28,7 @@ public final class RunFolder implements AutoCloseable {
   /** The names journeys writes at the top of an output folder, and only these are ever replaced or removed. */
   public static final Set<String> OUTPUTS = Set.of("events", "quarantine", "journeys", "variants", "transitions",
       "handoffs", "quarantine.csv", "variants.csv", "transitions.csv", "handoffs.csv", "graph.dot", "graph.graphml", "graph.json",
-      "report.html", "stitching.json", "summary.json", "summary.md", "manifest.json");
-  static final String MANIFEST = "manifest.json";
+      "report.html", "stitching.json", "summary.json", "summary.md", RunManifest.FILE);
   static final String STAGING = "_unfinished-run";
   static final String REPLACED = "_replaced-run";
   static final String LOCK = ".journeys.lock";
@@ -92,8 +91,8 @@ public final class RunFolder implements AutoCloseable {
     Path replaced = out.resolve(REPLACED);
     try {
       Files.createDirectories(replaced);
-      Files.deleteIfExists(out.resolve(MANIFEST));
-      List<String> names = OUTPUTS.stream().filter(n -> !n.equals(MANIFEST)).sorted().toList();
+      Files.deleteIfExists(out.resolve(RunManifest.FILE));
+      List<String> names = OUTPUTS.stream().filter(n -> !n.equals(RunManifest.FILE)).sorted().toList();
       for (String name : names) {
         Path old = out.resolve(name);
         Path fresh = staging.resolve(name);
@@ -105,8 +104,8 @@ public final class RunFolder implements AutoCloseable {
           Files.move(fresh, old, StandardCopyOption.ATOMIC_MOVE);
         }
       }
-      if (Files.exists(staging.resolve(MANIFEST))) {
-        Files.move(staging.resolve(MANIFEST), out.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+      if (Files.exists(staging.resolve(RunManifest.FILE))) {
+        Files.move(staging.resolve(RunManifest.FILE), out.resolve(RunManifest.FILE), StandardCopyOption.ATOMIC_MOVE);
       }
       delete(replaced);
       delete(staging);

@@ -3,7 +3,6 @@ package dev.journeys.jobs.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.journeys.jobs.io.OutputSchema;
-import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Rate;
 import dev.journeys.jobs.io.RunManifest;
 import dev.journeys.jobs.io.TableReader;
@@ -44,7 +43,7 @@ public final class RunComparison {
     try (Stream<Path> folders = Files.list(root)) {
       return folders.filter(p -> p.getFileName().toString().startsWith("dt="))
           .filter(p -> p.getFileName().toString().substring(3).compareTo(date) < 0)
-          .filter(p -> Files.exists(p.resolve(Outputs.MANIFEST)))
+          .filter(p -> Files.exists(p.resolve(RunManifest.FILE)))
           .max(Path::compareTo).orElse(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

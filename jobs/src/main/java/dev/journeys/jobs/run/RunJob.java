@@ -179,7 +179,7 @@ public final class RunJob {
     RunManifest snapshot = manifest.snapshot();
     beforeReport.accept(out, snapshot);
     HtmlReport.write(out, snapshot);
-    manifest.write(out.resolve(Outputs.MANIFEST));
+    manifest.write(out.resolve(RunManifest.FILE));
     return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights);
   }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
@@ -124,13 +123,5 @@ public final class LocalIngest {
       }
       return RowFactory.create(values);
     }).iterator();
-  }
-
-  private static FileSystem fileSystem(Configuration conf, String dir) {
-    try {
-      return new org.apache.hadoop.fs.Path(dir).getFileSystem(conf);
-    } catch (IOException e) {
-      throw new UncheckedIOException(String.format(Locale.ROOT, "Cannot write to %s: %s", dir, e.getMessage()), e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.journeys.jobs.ingest.OpenedFile;
 import dev.journeys.jobs.ingest.raw.FieldRecord;
 import dev.journeys.jobs.ingest.raw.MappedRecord;
 import dev.journeys.jobs.ingest.raw.SourceMapping;
+import dev.journeys.jobs.ingest.text.Lookahead;
 import dev.journeys.jobs.ingest.text.Utf8Counter;
 import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.model.event.Micros;
@@ -76,22 +77,23 @@ final class RawIngest {
         in.close();
         return List.of(bad(file, -1, -1, "cannot read the file: " + e.getMessage(), "")).iterator();
       }
-      return new Iterator<Row>() {
+      return new Lookahead<Row>() {
         private long seq;
-        private Row next;
         private boolean broken;
 
         @Override
-        public boolean hasNext() {
+        protected Row computeNext() {
+          Row next = null;
           while (next == null && !broken) {
             FieldRecord r;
             try {
               if (!records.hasNext()) {
+                // The end of the file, met once (Lookahead asks no further).
                 in.close();
                 if (utf8.malformed() > 0) {
                   invalidUtf8.add(new java.util.AbstractMap.SimpleImmutableEntry<>(file.path(), utf8.malformed()));
                 }
-                return false;
+                return null;
               }
               r = records.next();
             } catch (RuntimeException | java.io.IOException e) {
@@ -99,13 +101,11 @@ final class RawIngest {
               Break b = Break.of(file.path(), -1, seq, opened.bytesRead(), opened.size(), opened.gzipped(),
                   LogParser.cause(e));
               breaks.add(b);
-              next = bad(file, seq++, -1, b.describe(), "");
-              break;
+              return bad(file, seq++, -1, b.describe(), "");
             }
             long s = seq++;
             if (r.isBad()) {
-              next = bad(file, s, r.line(), r.error(), r.raw());
-              continue;
+              return bad(file, s, r.line(), r.error(), r.raw());
             }
             MappedRecord m = mapping.map(r, format, scrubber);
             if (m.scrubbed()) {
@@ -129,15 +129,7 @@ final class RawIngest {
                   file.path(), r.line(), null, null, "ok");
             }
           }
-          return next != null;
-        }
-
-        @Override
-        public Row next() {
-          hasNext();
-          Row r = next;
-          next = null;
-          return r;
+          return next;
         }
       };
     });

@@ -2,6 +2,7 @@ package dev.journeys.jobs.ingest.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.jobs.io.Rate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.jobs.config.ConfigFile;
 import dev.journeys.jobs.ingest.Source;
+import dev.journeys.jobs.io.Rate;
 import dev.journeys.model.event.Micros;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
