@@ -45,16 +45,17 @@ public final class ConsoleSummary {
     if (result.ingest().stitching() != null) {
       var s = result.ingest().stitching();
       Object shared = s.report().get("shared_keys");
-      out.printf(Locale.ROOT, "Stitching: %,d customers from %,d identity keys; %,d records without any identity key; "
-          + "%d shared keys not used; %,d duplicates counted once (stitching.json)%n", s.customers(), s.identityKeys(),
-          s.unattributed(), shared instanceof List<?> l ? l.size() : 0, s.duplicates());
+      out.printf(Locale.ROOT, "Stitching: %,d customers from %,d identity keys; %,d records without a customer "
+          + "(unattributed.csv); %d shared keys not used; %,d duplicates dropped (stitching.json)%n", s.customers(),
+          s.identityKeys(), s.unattributed(), shared instanceof List<?> l ? l.size() : 0, s.duplicates());
     }
     out.println();
     out.println("Outputs in " + dir + ":");
     out.println("  report.html, transitions.csv, handoffs.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, "
         + "graph.json, manifest.json"
-        + (result.ingest().stitching() != null ? ", stitching.json" : ""));
-    out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/");
+        + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : ""));
+    out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/"
+        + (result.ingest().stitching() != null ? ", unattributed/" : ""));
   }
 
   private static void table(PrintStream out, String title, List<RankedTransition> ranked, int top) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.ingest.Source;
 import dev.journeys.jobs.ingest.raw.RawFormat;
+import dev.journeys.jobs.ingest.raw.PhoneNumbers;
 import dev.journeys.jobs.ingest.raw.Scrubber;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.metric.Durations;
@@ -30,9 +31,9 @@ public final class ConfigReader {
   static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "identity", "nightly", "max-bad-rows-share",
       "accept-truncated", "allow-absent-goals", "scrub", "out");
   static final Set<String> NIGHTLY = Set.of("window");
-  static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise");
+  static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise", "default-region");
   static final Set<String> JOURNEYS = Set.of("by", "goals", "starts", "inactivity", "max-duration", "repeat-windows",
-      "assisted-channels", "cut-off");
+      "assisted-channels", "cut-off", "contact-chains");
   static final Set<String> RANKING = Set.of("by", "min-passages", "top");
 
   private ConfigReader() {}
@@ -85,7 +86,9 @@ public final class ConfigReader {
     ConfigNode identity = top.object("identity");
     int maxKeys = Defaults.MAX_IDENTITY_KEYS;
     boolean pseudonymise = true;
+    PhoneNumbers phones = PhoneNumbers.INTERNATIONAL_ONLY;
     if (identity != null) {
+      phones = identity.parsed("default-region", PhoneNumbers::withDefaultRegion, PhoneNumbers.INTERNATIONAL_ONLY);
       identity.allowOnly(IDENTITY);
       maxKeys = identity.integer("max-keys", maxKeys);
       if (maxKeys < 1) {
@@ -93,6 +96,8 @@ public final class ConfigReader {
       }
       pseudonymise = identity.parsed("pseudonymise", ConfigReader::flag, true);
     }
+    boolean chainsAsOne = journeysNode != null
+        && journeysNode.parsed("contact-chains", ConfigReader::chainsAsOne, false);
     ConfigNode nightly = top.object("nightly");
     Duration nightlyWindow = Defaults.NIGHTLY_WINDOW;
     if (nightly != null) {
@@ -143,7 +148,16 @@ public final class ConfigReader {
       throw new ConfigException(List.copyOf(new LinkedHashSet<>(errors)));
     }
     return new Parsed(new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys,
-        pseudonymise, null, null, acceptTruncated, allowAbsentGoals, scrubber), nightlyWindow);
+        pseudonymise, null, null, acceptTruncated, allowAbsentGoals, scrubber, phones, chainsAsOne), nightlyWindow);
+  }
+
+  /** {@code one}: the legs of a contact chain are one contact; {@code each} (the default): each leg is a contact. */
+  private static boolean chainsAsOne(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "one" -> true;
+      case "each" -> false;
+      default -> throw new IllegalArgumentException("expected one or each, got '" + text + "'");
+    };
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {

@@ -4,6 +4,7 @@ import dev.journeys.jobs.ingest.Identities;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.ingest.ReadOptions;
 import dev.journeys.jobs.ingest.Source;
+import dev.journeys.jobs.ingest.raw.PhoneNumbers;
 import dev.journeys.jobs.ingest.raw.Scrubber;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.transition.RankBy;
@@ -16,7 +17,9 @@ import java.util.List;
  * the start of a nightly run's window (null: no start; events at or before it are left out), whether files
  * that end early or break off are analysed as far as they were read ({@code acceptTruncated}) rather than
  * failing the run, whether goals and start touchpoints that never occur are allowed ({@code allowAbsentGoals}),
- * and the scrubber that keeps personal data out of the touchpoints of raw exports.
+ * the scrubber that keeps personal data out of the touchpoints of raw exports, how their phone numbers are read
+ * ({@code identity.default-region}), and whether the legs of one contact chain count as one contact
+ * ({@code journeys.contact-chains: one}).
  */
 public record RunConfig(
     List<Source> sources,
@@ -33,7 +36,9 @@ public record RunConfig(
     Instant windowStart,
     boolean acceptTruncated,
     boolean allowAbsentGoals,
-    Scrubber scrubber) {
+    Scrubber scrubber,
+    PhoneNumbers phones,
+    boolean contactChainsAsOne) {
 
   /** How identities are handled: raw exports carry personal keys, pseudonymised unless the run says not to on purpose. */
   public Identities identities() {
@@ -43,7 +48,7 @@ public record RunConfig(
     return new Identities(maxIdentityKeys(),
         !pseudonymise() ? null
             : secret() != null ? Pseudonymiser.of(secret()) : Pseudonymiser.fromEnvironment(System.getenv()),
-        scrubber());
+        scrubber(), phones(), contactChainsAsOne());
   }
 
   /** Whether any source is a raw export whose identities are stitched. */
@@ -55,12 +60,13 @@ public record RunConfig(
       int minPassages, double maxBadRowsShare, int top, int maxIdentityKeys, boolean pseudonymise, String secret,
       Instant windowStart) {
     this(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, pseudonymise,
-        secret, windowStart, false, false, Scrubber.DEFAULT);
+        secret, windowStart, false, false, Scrubber.DEFAULT, PhoneNumbers.INTERNATIONAL_ONLY, false);
   }
 
   public RunConfig {
     sources = List.copyOf(sources);
     scrubber = scrubber == null ? Scrubber.DEFAULT : scrubber;
+    phones = phones == null ? PhoneNumbers.INTERNATIONAL_ONLY : phones;
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("Cannot run: no input given");
     }
@@ -76,25 +82,29 @@ public record RunConfig(
   /** The same run, with or without pseudonymised customer keys. */
   public RunConfig withPseudonymise(boolean on) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,
-        secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber);
+        secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber, phones,
+        contactChainsAsOne);
   }
 
   /** The same run, pseudonymising with {@code newSecret} rather than the one in the environment. */
   public RunConfig withSecret(String newSecret) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, newSecret, windowStart, acceptTruncated, allowAbsentGoals, scrubber);
+        pseudonymise, newSecret, windowStart, acceptTruncated, allowAbsentGoals, scrubber, phones,
+        contactChainsAsOne);
   }
 
   /** The same run over the events in (start, cut-off], written to {@code out}: a nightly run's trailing window. */
   public RunConfig withWindow(Instant start, Instant newCutoff, String out) {
     return new RunConfig(sources, out, rules, newCutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, secret, start, acceptTruncated, allowAbsentGoals, scrubber);
+        pseudonymise, secret, start, acceptTruncated, allowAbsentGoals, scrubber, phones,
+        contactChainsAsOne);
   }
 
   /** The same run, accepting files that end early, or goals and start touchpoints that never occur, or not. */
   public RunConfig withLeniency(boolean truncated, boolean absentGoals) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
-        pseudonymise, secret, windowStart, truncated, absentGoals, scrubber);
+        pseudonymise, secret, windowStart, truncated, absentGoals, scrubber, phones,
+        contactChainsAsOne);
   }
 
   public List<String> inputs() {

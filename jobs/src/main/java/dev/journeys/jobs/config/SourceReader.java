@@ -25,7 +25,7 @@ final class SourceReader {
 
   static final Set<String> EXPORT = Set.of("path", "paths", "format", "name", "touchpoint", "channel", "owner",
       "assisted", "timestamp", "timestamp-format", "time-zone", "identity", "event-id", "event-when", "exclude",
-      "assisted-channels", "delimiter");
+      "assisted-channels", "delimiter", "contact-chain", "required", "in-order");
   static final Set<String> LOG = Set.of("path", "paths", "case-column", "activity-column", "timestamp-column",
       "timestamp-format", "time-zone", "customer-column", "channel-column", "owner-column", "assisted-column",
       "assisted-channels", "lifecycle", "delimiter");
@@ -143,7 +143,9 @@ final class SourceReader {
           templateOr(node, "assisted", raw.assistedTemplate()), timestamp, format,
           node.parsed("time-zone", Defaults::zone, Defaults.TIME_ZONE), identity, templateOr(node, "event-id", raw.eventIdTemplate()),
           patterns(node, "event-when", raw.eventWhenPatterns()), patterns(node, "exclude", raw.excludePatterns()),
-          assistedChannels, raw.linksOnly());
+          assistedChannels, raw.linksOnly(), chainKind(node, identity, raw),
+          node.has("required") ? node.strings("required") : raw.requiredFields(),
+          node.has("in-order") ? node.strings("in-order") : raw.inOrderFields());
     } catch (IllegalArgumentException e) {
       errors.add("key '" + node.path() + "': " + e.getMessage());
       return List.of();
@@ -154,6 +156,23 @@ final class SourceReader {
     return paths.stream()
         .map(p -> new Source(resolve(base, p), read, raw, mapping))
         .toList();
+  }
+
+  /** The kind of key chaining a contact's legs: the config's ({@code none}: no chain), else the preset's if mapped. */
+  private static String chainKind(ConfigNode node, Map<String, List<Template>> identity, RawFormat raw) {
+    String kind = node.string("contact-chain", null);
+    if (kind == null) {
+      return raw.chainKind() != null && identity.containsKey(raw.chainKind()) ? raw.chainKind() : null;
+    }
+    if (kind.isBlank() || kind.equals("none")) {
+      return null;
+    }
+    if (!identity.containsKey(kind)) {
+      node.error("contact-chain", "expected one of the source's identity kinds " + identity.keySet() + " or none, got '"
+          + kind + "'");
+      return null;
+    }
+    return kind;
   }
 
   private static Template templateOr(ConfigNode node, String key, String preset) {

@@ -97,6 +97,9 @@ public final class OutputSchema {
   /** The columns of {@code quarantine.csv}. */
   public static final List<String> QUARANTINE_CSV = List.of(SOURCE, FILE, LINE, REASON, RAW);
 
+  /** The columns of {@code unattributed.csv} (and {@code unattributed/}): raw records given to no customer. */
+  public static final List<String> UNATTRIBUTED_CSV = List.of(SOURCE, FILE, LINE, REASON);
+
   /** The journeys table, {@code journeys/}: one row per journey. */
   public static final StructType JOURNEY = new StructType()
       .add(CUSTOMER_ID, DataTypes.StringType, false)

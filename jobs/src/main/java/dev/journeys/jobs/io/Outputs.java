@@ -44,6 +44,13 @@ public final class Outputs {
     }
   }
 
+  /** Writes {@code unattributed.csv}: raw records given to no customer, as {@code source, file, line, reason}. */
+  public void writeUnattributedCsv(Iterator<Row> rows) {
+    try (Csv csv = Csv.create(dir.resolve("unattributed.csv"), OutputSchema.UNATTRIBUTED_CSV)) {
+      rows.forEachRemaining(r -> csv.row(values(r)));
+    }
+  }
+
   /** Writes {@code variants.csv} from rows already in rank order; returns the number of variants. */
   public long writeVariantsCsv(List<Row> rows) {
     try (Csv csv = Csv.create(dir.resolve("variants.csv"), List.of(OutputSchema.VARIANT.fieldNames()))) {

@@ -203,7 +203,7 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
       lines.add("Stitching: " + count(number(stitching.get("customers"))) + " customers from "
           + count(number(stitching.get("identity_keys"))) + " identity keys; "
           + (stitching.get("shared_keys") instanceof List<?> shared ? shared.size() : 0) + " shared keys not used; "
-          + count(number(stitching.get("records_without_any_identity_key"))) + " records without an identity key");
+          + count(number(stitching.get("records_without_a_customer"))) + " records without a customer (unattributed.csv)");
       if (stitching.get("sources") instanceof List<?> sources) {
         for (Object source : sources) {
           Map<?, ?> s = (Map<?, ?>) source;

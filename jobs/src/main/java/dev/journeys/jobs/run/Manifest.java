@@ -95,11 +95,21 @@ public final class Manifest {
       stitching.put("identity_keys", s.identityKeys());
       stitching.put("customers", s.customers());
       stitching.put("oversized_components", s.oversized());
-      stitching.put("duplicates_counted_once", s.duplicates());
+      stitching.put("duplicates_dropped", s.duplicates());
       stitching.put("records_left_out_by_filters", s.excluded());
-      stitching.put("records_without_any_identity_key", s.unattributed());
+      stitching.put("records_without_a_customer", s.unattributed());
       stitching.put("rounds", s.rounds());
       stitching.putAll(s.report());
+      if (s.report().get("sources") instanceof List<?> sources) {
+        for (Object source : sources) {
+          Map<?, ?> counts = (Map<?, ?>) source;
+          if (counts.get("unreadable_phone_numbers") instanceof Number n && n.longValue() > 0) {
+            notes.add(String.format(Locale.ROOT, "%s: %,d phone numbers could not be read and link nobody (numbers "
+                + "without their country code need identity.default-region, e.g. GB)", counts.get("source"),
+                n.longValue()));
+          }
+        }
+      }
     }
   }
 

@@ -73,10 +73,14 @@ class RawSourcesRunTest {
     com.fasterxml.jackson.databind.JsonNode stitching = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(dir.resolve("out/manifest.json").toFile()).get("stitching");
     assertThat(stitching.get("customers").asLong()).isEqualTo(1);
-    assertThat(stitching.get("duplicates_counted_once").asLong()).isEqualTo(1);
-    assertThat(stitching.get("sources")).hasSize(2);
+    assertThat(stitching.get("duplicates_dropped").asLong()).isEqualTo(1);
+    // Every source is reported, the contact list too (it links, it has no events).
+    assertThat(stitching.get("sources")).hasSize(3);
     assertThat(stitching.get("sources").get(0).get("source").asText()).isEqualTo("amazon-connect");
     assertThat(stitching.get("sources").get(0).get("known_share").asDouble()).isEqualTo(1.0);
+    assertThat(stitching.get("sources").get(1).get("source").asText()).isEqualTo("salesforce-contact");
+    assertThat(stitching.get("sources").get(1).get("known_share").isNull()).isTrue();
+    assertThat(stitching.get("sources").get(2).get("duplicates_dropped").asLong()).isEqualTo(1);
     assertThat(stitching.get("customers_by_number_of_keys").get("6-10").asLong()).isEqualTo(1);
     assertThat(stitching.get("customers_known_only_by_a_device_or_session").asLong()).isZero();
     assertThat(dir.resolve("out/stitching.json")).exists();

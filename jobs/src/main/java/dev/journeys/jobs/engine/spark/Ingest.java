@@ -54,6 +54,7 @@ public final class Ingest {
     FileSystem fs = HadoopFiles.fileSystem(spark.sparkContext().hadoopConfiguration(), outDir);
     HadoopFiles.delete(fs, outDir + "/events");
     HadoopFiles.delete(fs, outDir + "/quarantine");
+    HadoopFiles.delete(fs, outDir + "/unattributed");
 
     Tally tally = new Tally();
     List<InputFile> logs = inputs.stream()
@@ -80,8 +81,9 @@ public final class Ingest {
           : spark.read().parquet(outDir + "/quarantine").count());
     }
     if (stitching != null) {
-      // Identity links, duplicates and filtered records were read too, though they are no events.
-      tally.rowsRead += stitching.records() - stitching.events() + stitching.excluded() + stitching.unattributed();
+      // Identity links, duplicates, records without a customer and filtered records were read too, though they are
+      // no events.
+      tally.rowsRead += stitching.records() - stitching.events() + stitching.excluded();
     }
     for (InputFile input : inputs) {
       if (input.format() == InputFile.Format.PARQUET) {

@@ -11,12 +11,14 @@ import dev.journeys.jobs.ingest.LogParser;
 import dev.journeys.jobs.io.HadoopFiles;
 import dev.journeys.jobs.io.OutputSchema;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The raw exports of a run: read through their sources' mappings ({@link RawIngest}), customers stitched, their
@@ -33,12 +35,10 @@ final class RawExports {
   static Stitching read(SparkSession spark, List<InputFile> exports, FileSystem fs, String outDir,
       Identities identities, org.apache.spark.util.CollectionAccumulator<Break> breaks,
       org.apache.spark.util.CollectionAccumulator<java.util.Map.Entry<String, Long>> invalidUtf8) {
-    LongAccumulator excluded = spark.sparkContext().longAccumulator("records excluded");
-    LongAccumulator unattributed = spark.sparkContext().longAccumulator("records without identity");
+    RawIngest.Counters counters = RawIngest.Counters.of(spark, breaks, invalidUtf8);
     String staging = outDir + "/_staging-exports";
     spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
-    LongAccumulator scrubbed = spark.sparkContext().longAccumulator("touchpoints scrubbed");
-    RawIngest.read(spark, exports, excluded, unattributed, breaks, identities.scrubber(), scrubbed, invalidUtf8).write().mode("overwrite").partitionBy(OutputSchema.STATUS)
+    RawIngest.read(spark, exports, identities, counters).write().mode("overwrite").partitionBy(OutputSchema.STATUS)
         .parquet(staging);
     String bad = staging + "/" + OutputSchema.STATUS + "=bad";
     if (HadoopFiles.exists(fs, bad)) {
@@ -49,13 +49,21 @@ final class RawExports {
       }
       rows.write().mode("append").parquet(outDir + "/quarantine");
     }
+    String withoutKey = staging + "/" + OutputSchema.STATUS + "=" + RawIngest.UNATTRIBUTED;
+    Dataset<Row> unattributed = HadoopFiles.exists(fs, withoutKey)
+        ? spark.read().parquet(withoutKey).select(UNATTRIBUTED_COLUMNS)
+        : spark.createDataFrame(List.of(), UNATTRIBUTED);
     String ok = staging + "/" + OutputSchema.STATUS + "=ok";
-    Stitching stitching = new Stitching(0, 0, 0, 0, 0, 0, excluded.value(), unattributed.value(), 0,
-        java.util.Map.of());
+    Stitching stitching;
     if (HadoopFiles.exists(fs, ok)) {
       spark.sparkContext().setJobDescription("ingest: stitch identities");
-      RawStitching.Stitched stitched = RawStitching.stitch(spark.read().parquet(ok), identities.maxKeys(),
-          identities.pseudonymiser());
+      java.util.Set<String> chainKinds = new java.util.TreeSet<>();
+      exports.forEach(f -> {
+        if (f.of().mapping().chainKind() != null) {
+          chainKinds.add(f.of().mapping().chainKind());
+        }
+      });
+      RawStitching.Stitched stitched = RawStitching.stitch(spark.read().parquet(ok), identities, chainKinds);
       Dataset<Row> events = stitched.events().select(Ingest.eventColumns()).localCheckpoint();
       long eventCount = events.count();
       // Written clustered by customer (ranges of customers, each file sorted), so that the journeys of
@@ -67,14 +75,45 @@ final class RawExports {
           .withColumn(OutputSchema.LINE, lit(null).cast("long")).withColumn(OutputSchema.REASON, lit(null).cast("string"))
           .withColumn(OutputSchema.RAW, lit(null).cast("string"))
           .write().mode("append").parquet(outDir + "/events");
+      unattributed = unattributed.union(stitched.chainOnly().select(UNATTRIBUTED_COLUMNS)).localCheckpoint();
+      Map<String, Long> unattributedBySource = countBySource(unattributed);
       IdentityStitching.Result s = stitched.stitching();
-      stitching = new Stitching(stitched.records(), eventCount, s.customers().count(),
-          events.select(OutputSchema.CUSTOMER_ID).distinct().count(), s.oversized().count(),
-          stitched.duplicates(), excluded.value(), unattributed.value(), s.rounds(),
-          withScrubbed(RawStitching.report(stitched, identities.pseudonymiser()), scrubbed.value()));
+      stitching = new Stitching(stitched.records() + total(unattributedBySource) - stitched.chainOnly().count(),
+          eventCount, s.customers().count(), events.select(OutputSchema.CUSTOMER_ID).distinct().count(),
+          s.oversized().count(), stitched.duplicatesDropped(), counters.excluded().value(),
+          total(unattributedBySource), s.rounds(), withScrubbed(RawStitching.report(stitched,
+              identities.pseudonymiser(), counters.unreadablePhonesBySource(), unattributedBySource),
+              counters.scrubbed().value()));
+    } else {
+      unattributed = unattributed.localCheckpoint();
+      long none = unattributed.count();
+      stitching = new Stitching(none, 0, 0, 0, 0, 0, counters.excluded().value(), none, 0, Map.of());
     }
+    unattributed.orderBy(OutputSchema.SOURCE_ORDER, OutputSchema.FILE, OutputSchema.LINE)
+        .drop(OutputSchema.SOURCE_ORDER).coalesce(1).write().mode("overwrite").parquet(outDir + "/unattributed");
     HadoopFiles.delete(fs, staging);
     return stitching;
+  }
+
+  /** The rows of {@code unattributed/}: records read but given to no customer, by file and line, with why. */
+  static final StructType UNATTRIBUTED = new StructType()
+      .add(OutputSchema.SOURCE, DataTypes.StringType)
+      .add(OutputSchema.SOURCE_ORDER, DataTypes.IntegerType)
+      .add(OutputSchema.FILE, DataTypes.StringType)
+      .add(OutputSchema.LINE, DataTypes.LongType)
+      .add(OutputSchema.REASON, DataTypes.StringType);
+
+  private static final Column[] UNATTRIBUTED_COLUMNS = java.util.Arrays.stream(UNATTRIBUTED.fieldNames())
+      .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+
+  private static Map<String, Long> countBySource(Dataset<Row> rows) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    rows.groupBy(OutputSchema.SOURCE).count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    return counts;
+  }
+
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** The stitching report with the number of touchpoints the scrubber changed (personal data taken out). */

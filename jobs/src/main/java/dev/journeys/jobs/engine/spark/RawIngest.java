@@ -1,11 +1,14 @@
 package dev.journeys.jobs.engine.spark;
 
 import dev.journeys.jobs.ingest.Break;
+import dev.journeys.jobs.ingest.Identities;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.LogParser;
 import dev.journeys.jobs.ingest.OpenedFile;
 import dev.journeys.jobs.ingest.raw.FieldRecord;
 import dev.journeys.jobs.ingest.raw.MappedRecord;
+import dev.journeys.jobs.ingest.raw.PhoneNumbers;
+import dev.journeys.jobs.ingest.raw.Scrubber;
 import dev.journeys.jobs.ingest.raw.SourceMapping;
 import dev.journeys.jobs.ingest.text.Lookahead;
 import dev.journeys.jobs.ingest.text.Utf8Counter;
@@ -16,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,6 +29,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -53,17 +58,45 @@ final class RawIngest {
       .add(OutputSchema.RAW, DataTypes.StringType)
       .add(OutputSchema.STATUS, DataTypes.StringType);
 
+  /** Status of a record read but given to no customer: it carries no identity key. */
+  static final String UNATTRIBUTED = "unattributed";
+
   private RawIngest() {}
 
-  /** Parses raw files into mapped records (status ok) and quarantined rows (status bad). */
-  static Dataset<Row> read(SparkSession spark, List<InputFile> files, LongAccumulator excluded,
-      LongAccumulator unattributed, org.apache.spark.util.CollectionAccumulator<Break> breaks,
-      dev.journeys.jobs.ingest.raw.Scrubber scrubber, LongAccumulator scrubbed,
-      org.apache.spark.util.CollectionAccumulator<java.util.Map.Entry<String, Long>> invalidUtf8) {
+  /**
+   * What reading counts besides its rows: records left out by the sources' filters, touchpoints scrubbed, phone
+   * numbers that could not be read (per source), files that broke off, invalid UTF-8 (per file).
+   */
+  record Counters(LongAccumulator excluded, LongAccumulator scrubbed, CollectionAccumulator<Map.Entry<String, Long>>
+      unreadablePhones, CollectionAccumulator<Break> breaks, CollectionAccumulator<Map.Entry<String, Long>> invalidUtf8)
+      implements java.io.Serializable {
+
+    static Counters of(SparkSession spark, CollectionAccumulator<Break> breaks,
+        CollectionAccumulator<Map.Entry<String, Long>> invalidUtf8) {
+      return new Counters(spark.sparkContext().longAccumulator("records excluded"),
+          spark.sparkContext().longAccumulator("touchpoints scrubbed"),
+          spark.sparkContext().collectionAccumulator("unreadable phone numbers"), breaks, invalidUtf8);
+    }
+
+    /** Unreadable phone numbers per source, in source order of name. */
+    Map<String, Long> unreadablePhonesBySource() {
+      Map<String, Long> bySource = new java.util.TreeMap<>();
+      unreadablePhones.value().forEach(e -> bySource.merge(e.getKey(), e.getValue(), Long::sum));
+      return bySource;
+    }
+  }
+
+  /**
+   * Parses raw files into mapped records (status ok), quarantined rows (status bad) and records without any
+   * identity key (status unattributed, with file, line and reason).
+   */
+  static Dataset<Row> read(SparkSession spark, List<InputFile> files, Identities identities, Counters counters) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     long latest = Micros.of(java.time.Instant.now());
+    Scrubber scrubber = identities.scrubber();
+    PhoneNumbers phones = identities.phones();
     JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
       OpenedFile opened = OpenedFile.open(file, conf.value());
       Utf8Counter utf8 = new Utf8Counter(opened.in());
@@ -80,6 +113,7 @@ final class RawIngest {
       return new Lookahead<Row>() {
         private long seq;
         private boolean broken;
+        private long unreadablePhones;
 
         @Override
         protected Row computeNext() {
@@ -91,7 +125,10 @@ final class RawIngest {
                 // The end of the file, met once (Lookahead asks no further).
                 in.close();
                 if (utf8.malformed() > 0) {
-                  invalidUtf8.add(new java.util.AbstractMap.SimpleImmutableEntry<>(file.path(), utf8.malformed()));
+                  counters.invalidUtf8().add(new SimpleImmutableEntry<>(file.path(), utf8.malformed()));
+                }
+                if (unreadablePhones > 0) {
+                  counters.unreadablePhones().add(new SimpleImmutableEntry<>(file.source(), unreadablePhones));
                 }
                 return null;
               }
@@ -100,21 +137,24 @@ final class RawIngest {
               broken = true;
               Break b = Break.of(file.path(), -1, seq, opened.bytesRead(), opened.size(), opened.gzipped(),
                   LogParser.cause(e));
-              breaks.add(b);
+              counters.breaks().add(b);
               return bad(file, seq++, -1, b.describe(), "");
             }
             long s = seq++;
             if (r.isBad()) {
               return bad(file, s, r.line(), r.error(), r.raw());
             }
-            MappedRecord m = mapping.map(r, format, scrubber);
+            MappedRecord m = mapping.map(r, format, scrubber, phones);
+            unreadablePhones += m.unreadablePhones();
             if (m.scrubbed()) {
-              scrubbed.add(1);
+              counters.scrubbed().add(1);
             }
             if (m.excluded()) {
-              excluded.add(1);
+              counters.excluded().add(1);
             } else if (m.unattributed()) {
-              unattributed.add(1);
+              next = unattributed(file, s, r.line(), m.unreadablePhones() == 0 ? NO_KEY
+                  : NO_KEY + " (" + m.unreadablePhones() + " phone number" + (m.unreadablePhones() == 1 ? "" : "s")
+                      + " could not be read)");
             } else if (m.isBad()) {
               next = bad(file, s, r.line(), m.error(), r.raw());
             } else if (!m.linksOnly() && utf8.malformed() > 0 && m.touchpoint().indexOf('\uFFFD') >= 0) {
@@ -122,8 +162,9 @@ final class RawIngest {
             } else if (!m.linksOnly() && m.tsMicros() > latest) {
               next = bad(file, s, r.line(), LogParser.future(m.tsMicros(), latest), r.raw());
             } else {
-              next = RowFactory.create(file.source() + ":" + file.sourceOrder() + ":" + s,
-                  m.eventId() != null ? file.source() + "#" + m.eventId() : null,
+              // A record read twice is one record: its own id when the source names one, else its whole text.
+              String dedup = file.source() + (m.eventId() != null ? "#" + m.eventId() : "~" + digest(r.raw()));
+              next = RowFactory.create(file.source() + ":" + file.sourceOrder() + ":" + s, dedup,
                   m.linksOnly() ? null : Micros.toInstant(m.tsMicros()), m.touchpoint(), m.channel(), m.owner(),
                   m.assisted(), m.keys().toArray(String[]::new), m.linksOnly(), file.source(), file.sourceOrder(), s,
                   file.path(), r.line(), null, null, "ok");
@@ -134,6 +175,25 @@ final class RawIngest {
       };
     });
     return spark.createDataFrame(rows, MAPPED);
+  }
+
+  /** Why a record has no customer. */
+  static final String NO_KEY = "no identity key";
+
+  /** A record's text as a short digest (SHA-256, 128 bits in Base64): equal texts, equal digests. */
+  static String digest(String text) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static Row unattributed(InputFile file, long seq, long line, String reason) {
+    return RowFactory.create(null, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(),
+        seq, file.path(), line, reason, null, UNATTRIBUTED);
   }
 
   private static Row bad(InputFile file, long seq, long line, String reason, String raw) {

@@ -2,14 +2,19 @@ package dev.journeys.jobs.engine.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
 
+import dev.journeys.jobs.ingest.Identities;
 import dev.journeys.jobs.ingest.Pseudonymiser;
 import dev.journeys.jobs.io.EventIds;
 import dev.journeys.jobs.io.OutputSchema;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -30,14 +35,28 @@ final class RawStitching {
   static final java.util.Set<String> ANONYMOUS_KINDS = java.util.Set.of("anon", "visitor", "cookie", "client", "device");
 
   /** The stitching of mapped records, and the stitched events in the unified schema. */
-  record Stitched(Dataset<Row> events, IdentityStitching.Result stitching, long records, long duplicates,
-      Dataset<Row> unique) {}
+  /**
+   * @param records     records read with at least one key (events, identity links and their duplicates)
+   * @param duplicates  records dropped as copies of one read before, per source
+   * @param unique      the records without their copies
+   * @param chainOnly   records whose only keys chain contacts that reach no customer: {@code source,
+   *                    source_order, file, line, reason}
+   * @param attributed  the events' records with their customers (before pseudonymisation)
+   */
+  record Stitched(Dataset<Row> events, IdentityStitching.Result stitching, long records, Map<String, Long> duplicates,
+      Dataset<Row> unique, Dataset<Row> chainOnly, Dataset<Row> attributed) {
+
+    long duplicatesDropped() {
+      return duplicates.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   /**
    * The stitching report: per source, events and those whose customer has a key naming a person (not
    * only a device or session); how many customers have how many keys; the components split for size.
    */
-  static Map<String, Object> report(Stitched stitched, Pseudonymiser pseudonymiser) {
+  static Map<String, Object> report(Stitched stitched, Pseudonymiser pseudonymiser,
+      Map<String, Long> unreadablePhones, Map<String, Long> unattributed) {
     Dataset<Row> customers = stitched.stitching().customers();
     Dataset<Row> known = customers
         .withColumn("person", org.apache.spark.sql.functions.when(org.apache.spark.sql.functions
@@ -46,17 +65,24 @@ final class RawStitching {
             org.apache.spark.sql.functions.count(lit(1)).as("keys"))
         .localCheckpoint();
     Map<String, Object> report = new java.util.LinkedHashMap<>();
-    List<Map<String, Object>> sources = new java.util.ArrayList<>();
-    for (Row r : stitched.unique().filter(col("links_only").equalTo(false))
-        .join(stitched.stitching().records(), "record_id").join(known, IdentityStitching.CUSTOMER)
+    Map<String, long[]> bySource = new java.util.TreeMap<>();
+    for (Row r : stitched.attributed().join(known, IdentityStitching.CUSTOMER)
         .groupBy(OutputSchema.SOURCE).agg(org.apache.spark.sql.functions.count(lit(1)),
             org.apache.spark.sql.functions.sum("person"))
-        .orderBy(OutputSchema.SOURCE).collectAsList()) {
-      long events = r.getLong(1);
-      long person = r.isNullAt(2) ? 0 : r.getLong(2);
-      sources.add(ordered("source", r.getString(0), "events", events, "events_of_known_customers", person,
-          "known_share", events == 0 ? 0.0 : (double) person / events));
+        .collectAsList()) {
+      bySource.put(r.getString(0), new long[] {r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2)});
     }
+    for (Row r : stitched.unique().groupBy(OutputSchema.SOURCE).count().collectAsList()) {
+      bySource.putIfAbsent(r.getString(0), new long[2]);
+    }
+    java.util.stream.Stream.of(stitched.duplicates(), unreadablePhones, unattributed)
+        .forEach(m -> m.keySet().forEach(source -> bySource.putIfAbsent(source, new long[2])));
+    List<Map<String, Object>> sources = new java.util.ArrayList<>();
+    bySource.forEach((source, counts) -> sources.add(ordered("source", source, "events", counts[0],
+        "events_of_known_customers", counts[1], "known_share", counts[0] == 0 ? null : (double) counts[1] / counts[0],
+        "duplicates_dropped", stitched.duplicates().getOrDefault(source, 0L),
+        "unattributed_records", unattributed.getOrDefault(source, 0L),
+        "unreadable_phone_numbers", unreadablePhones.getOrDefault(source, 0L))));
     report.put("sources", sources);
     Map<String, Long> sizes = new java.util.LinkedHashMap<>();
     for (Row r : known.withColumn("size", org.apache.spark.sql.functions
@@ -99,35 +125,65 @@ final class RawStitching {
     return map;
   }
 
-  static Stitched stitch(Dataset<Row> mapped, int maxKeys, Pseudonymiser pseudonymiser) {
-    // Exact duplicates (the same record read twice) count once: by record id, else by content.
-    Dataset<Row> keyed = mapped.withColumn("dedup", org.apache.spark.sql.functions.coalesce(col("dedup_key"),
-        org.apache.spark.sql.functions.sha2(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
-            col(OutputSchema.SOURCE), col(OutputSchema.TS), col(OutputSchema.TOUCHPOINT), col("identity_keys"),
-            col("links_only"))), 256)));
-    Dataset<Row> unique = keyed
-        .withColumn("copy", row_number().over(Window.partitionBy("dedup")
-            .orderBy(col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ))))
-        .filter(col("copy").equalTo(1)).drop("copy", "dedup").localCheckpoint();
-    long records = mapped.count();
-    long duplicates = records - unique.count();
+  /**
+   * Stitches the mapped records' customers. Records read twice count once (the same source and record id, or the
+   * same text). A component whose keys are all of {@code chainKinds} (the legs of a contact without any customer
+   * key) is no customer: its records come back as {@link Stitched#chainOnly}. With {@code chainsAsOne}, the later
+   * legs of a chain are part of its first leg's contact: they are kept as events, not as contacts of their own.
+   */
+  static Stitched stitch(Dataset<Row> mapped, Identities identities, java.util.Set<String> chainKinds) {
+    // Exact duplicates (the same record read twice) count once: the first read is kept.
+    Dataset<Row> ranked = mapped.withColumn("copy", row_number().over(Window.partitionBy("dedup_key")
+        .orderBy(col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)))).localCheckpoint();
+    Dataset<Row> unique = ranked.filter(col("copy").equalTo(1)).drop("copy").localCheckpoint();
+    Map<String, Long> duplicates = new java.util.TreeMap<>();
+    for (Row r : ranked.filter(col("copy").gt(1)).groupBy(OutputSchema.SOURCE).count().collectAsList()) {
+      duplicates.put(r.getString(0), r.getLong(1));
+    }
+    long records = ranked.count();
 
     Dataset<Row> links = unique.select(col("record_id"), posexplode(col("identity_keys")))
         .select(col("record_id"), col("col").as(IdentityStitching.KEY), col("pos").as(IdentityStitching.RANK));
-    IdentityStitching.Result stitching = IdentityStitching.stitch(links, maxKeys);
+    IdentityStitching.Result stitching = IdentityStitching.stitch(links, identities.maxKeys());
 
-    UDF1<String, String> pseudonym = pseudonymiser == null ? value -> value : pseudonymiser::pseudonym;
+    // Customers all of whose keys chain contacts: no customer key anywhere in the chain.
+    Column kind = substring_index(col(IdentityStitching.KEY), ":", 1);
+    Dataset<Row> chainOnlyCustomers = stitching.customers()
+        .groupBy(IdentityStitching.CUSTOMER)
+        .agg(max(when(kind.isin(chainKinds.toArray()), 0).otherwise(1)).as("customer_key"))
+        .filter(col("customer_key").equalTo(0)).select(IdentityStitching.CUSTOMER);
+    Dataset<Row> recordCustomers = stitching.records().join(chainOnlyCustomers,
+        stitching.records().col(IdentityStitching.CUSTOMER).equalTo(chainOnlyCustomers.col(IdentityStitching.CUSTOMER)),
+        "left_anti");
+    Dataset<Row> chainOnly = unique.join(stitching.records().join(chainOnlyCustomers, IdentityStitching.CUSTOMER),
+        "record_id").select(col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.FILE),
+            col(OutputSchema.LINE), lit(CHAIN_ONLY).as(OutputSchema.REASON));
+
+    UDF1<String, String> pseudonym = identities.pseudonymiser() == null ? value -> value
+        : identities.pseudonymiser()::pseudonym;
     mapped.sparkSession().udf().register("journeys_pseudonym", pseudonym, DataTypes.StringType);
-    Dataset<Row> events = unique.filter(col("links_only").equalTo(false))
-        .join(stitching.records(), "record_id")
-        .select(
-            EventIds.ofRawExport(col(OutputSchema.SOURCE), col(OutputSchema.SEQ), col(OutputSchema.SOURCE_ORDER))
-                .as(OutputSchema.EVENT_ID),
-            org.apache.spark.sql.functions.callUDF("journeys_pseudonym", col(IdentityStitching.CUSTOMER))
-                .as(OutputSchema.CUSTOMER_ID),
-            lit(null).cast("string").as(OutputSchema.CASE_ID),
-            col(OutputSchema.TS), col(OutputSchema.TOUCHPOINT), col(OutputSchema.CHANNEL), col(OutputSchema.OWNER),
-            col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ), col(OutputSchema.ASSISTED));
-    return new Stitched(events, stitching, records, duplicates, unique);
+    Dataset<Row> attributed = unique.filter(col("links_only").equalTo(false)).join(recordCustomers, "record_id");
+    Column assisted = col(OutputSchema.ASSISTED);
+    if (identities.chainsAsOne() && !chainKinds.isEmpty()) {
+      // A chain's first leg (by time, then input order) is the contact; its later legs belong to it.
+      Column chainKey = org.apache.spark.sql.functions.filter(col("identity_keys"),
+          k -> substring_index(k, ":", 1).isin(chainKinds.toArray())).getItem(0);
+      attributed = attributed.withColumn("chain", chainKey).withColumn("leg", row_number().over(
+          Window.partitionBy("chain").orderBy(col(OutputSchema.TS), col(OutputSchema.SOURCE_ORDER),
+              col(OutputSchema.SEQ))));
+      assisted = when(col("chain").isNotNull().and(col("leg").gt(1)), lit(false)).otherwise(assisted);
+    }
+    Dataset<Row> events = attributed.select(
+        EventIds.ofRawExport(col(OutputSchema.SOURCE), col(OutputSchema.SEQ), col(OutputSchema.SOURCE_ORDER))
+            .as(OutputSchema.EVENT_ID),
+        org.apache.spark.sql.functions.callUDF("journeys_pseudonym", col(IdentityStitching.CUSTOMER))
+            .as(OutputSchema.CUSTOMER_ID),
+        lit(null).cast("string").as(OutputSchema.CASE_ID),
+        col(OutputSchema.TS), col(OutputSchema.TOUCHPOINT), col(OutputSchema.CHANNEL), col(OutputSchema.OWNER),
+        col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ), assisted.as(OutputSchema.ASSISTED));
+    return new Stitched(events, stitching, records, duplicates, unique, chainOnly, attributed);
   }
+
+  /** Why the records of a contact chain without any customer key have no customer. */
+  static final String CHAIN_ONLY = "only a contact-chain key, and no record of its chain holds a customer key";
 }

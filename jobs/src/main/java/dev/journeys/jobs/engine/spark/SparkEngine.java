@@ -63,11 +63,16 @@ public final class SparkEngine implements Engine {
     String quarantine = outputs.dir("quarantine");
     if (!HadoopFiles.exists(HadoopFiles.fileSystem(hadoop(), quarantine), quarantine)) {
       outputs.writeQuarantineCsv(java.util.Collections.emptyIterator());
-      return;
+    } else {
+      outputs.writeQuarantineCsv(spark.read().parquet(quarantine)
+          .select(OutputSchema.QUARANTINE_CSV.stream().map(functions::col).toArray(Column[]::new))
+          .orderBy(OutputSchema.FILE, OutputSchema.LINE).toLocalIterator());
     }
-    outputs.writeQuarantineCsv(spark.read().parquet(quarantine)
-        .select(OutputSchema.QUARANTINE_CSV.stream().map(functions::col).toArray(Column[]::new))
-        .orderBy(OutputSchema.FILE, OutputSchema.LINE).toLocalIterator());
+    String unattributed = outputs.dir("unattributed");
+    if (HadoopFiles.exists(HadoopFiles.fileSystem(hadoop(), unattributed), unattributed)) {
+      outputs.writeUnattributedCsv(spark.read().parquet(unattributed)
+          .orderBy(OutputSchema.FILE, OutputSchema.LINE).toLocalIterator());
+    }
   }
 
   @Override

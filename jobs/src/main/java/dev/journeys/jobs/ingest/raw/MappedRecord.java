@@ -8,24 +8,33 @@ import java.util.List;
  * record that only links identities (a Segment {@code identify}), the keys alone; or a reason it could
  * not be read; or nothing, when the source's filters leave it out.
  *
- * @param eventId  the record's own id when the source names one (for de-duplication), else null
- * @param keys     identity keys as {@code kind:value}, normalised (phones to digits, e-mails to lower case)
+ * @param eventId           the record's own id when the source names one (for de-duplication), else null
+ * @param keys              identity keys as {@code kind:value}, normalised (phones to E.164, e-mails to lower case)
+ * @param unattributed      readable, but without any identity key: no customer can be given to it
+ * @param unreadablePhones  phone numbers the record held that could not be read as numbers (no key)
  */
 public record MappedRecord(String eventId, long tsMicros, String touchpoint, String channel, String owner,
     boolean assisted, List<String> keys, boolean linksOnly, String error, boolean excluded, boolean unattributed,
-    boolean scrubbed) {
+    boolean scrubbed, int unreadablePhones) {
 
   public static MappedRecord bad(String error) {
-    return new MappedRecord(null, 0, null, null, null, false, List.of(), false, error, false, false, false);
+    return new MappedRecord(null, 0, null, null, null, false, List.of(), false, error, false, false, false, 0);
   }
 
   /** Left out by the source's filters (static assets, bots). */
   public static final MappedRecord EXCLUDED = new MappedRecord(null, 0, null, null, null, false, List.of(), false,
-      null, true, false, false);
+      null, true, false, false, 0);
 
-  /** Readable, but it carries none of the source's identity keys: no customer can be given to it. */
-  public static final MappedRecord UNATTRIBUTED = new MappedRecord(null, 0, null, null, null, false, List.of(), false,
-      null, false, true, false);
+  /** Readable, but it carries none of the source's identity keys ({@code unreadablePhones} numbers not read). */
+  static MappedRecord unattributed(int unreadablePhones) {
+    return new MappedRecord(null, 0, null, null, null, false, List.of(), false, null, false, true, false,
+        unreadablePhones);
+  }
+
+  /** Only links the identity keys it carries. */
+  static MappedRecord links(List<String> keys, int unreadablePhones) {
+    return new MappedRecord(null, 0, null, null, null, false, keys, true, null, false, false, false, unreadablePhones);
+  }
 
   public boolean isBad() {
     return error != null;

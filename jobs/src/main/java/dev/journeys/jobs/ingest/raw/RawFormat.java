@@ -12,10 +12,16 @@ import java.util.Map;
  * unified event that a config can override key by key.
  */
 public enum RawFormat {
-  /** Segment-spec JSON lines: track, page and screen calls are events; identify and alias only link identities. */
+  /**
+   * Segment-spec JSON lines: track, page and screen calls are events; identify and alias only link identities. An
+   * alias call's {@code previousId} may be a former user id or an anonymous id (Segment allows either): it links as
+   * both. A call without {@code type} is quarantined.
+   */
   SEGMENT(Reader.JSON, "timestamp", "web:{event,name|page|slug}", "web", "marketing", "false",
-      identity("user", "{userId}", "anon", "{anonymousId,previousId}", "email", "{traits.email,context.traits.email}"),
-      "{messageId}", Map.of("type", "track|page|screen"), Map.of(), false),
+      identity("user", List.of("{userId}", "{previousId}"), "anon", List.of("{anonymousId}", "{previousId}"),
+          "email", List.of("{traits.email}", "{context.traits.email}"),
+          "phone", List.of("{traits.phone}", "{context.traits.phone}")),
+      "{messageId}", Map.of("type", "track|page|screen"), Map.of(), false, null, List.of("type"), List.of()),
   /**
    * Apache or nginx combined access logs: a visitor is the client address plus the user agent (with a
    * cookie logged as an extra field, map {@code visitor: "{extra.0,client_agent}"}). Query strings are
@@ -24,21 +30,27 @@ public enum RawFormat {
   ACCESS_LOG(Reader.ACCESS_LOG, "time", "web:{path_only}", "web", null, "false",
       identity("visitor", "{client_agent}"), null, Map.of(),
       Map.of("path_only", "\\.(css|js|png|jpe?g|gif|ico|svg|webp|woff2?|ttf|map)$",
-          "user_agent", "(?i)(bot|crawl|spider|slurp|monitor)"), false),
-  /** Amazon Connect contact records: every contact is assisted; transfers share their initial contact id. */
+          "user_agent", "(?i)(bot|crawl|spider|slurp|monitor)"), false, null, List.of(), List.of()),
+  /**
+   * Amazon Connect contact records: every contact is assisted. The legs of one contact (a transfer, a queued
+   * callback) share their initial contact id, the chain key {@code contact}: it links them, but a chain without a
+   * customer's phone number is no customer. A record that disconnects before it was initiated is quarantined.
+   */
   AMAZON_CONNECT(Reader.JSON, "InitiationTimestamp", "{Channel|contact|lower}:{Queue.Name|no_queue|slug}",
       "{Channel|contact}", null, "true",
       identity("phone", "{CustomerEndpoint.Address}", "contact", "{InitialContactId,ContactId}"), "{ContactId}",
-      Map.of(), Map.of(), false),
+      Map.of(), Map.of(), false, "contact", List.of(), List.of("InitiationTimestamp", "DisconnectTimestamp")),
   /** Salesforce Case export: one event per case, when it was created, by origin (phone, web, e-mail). */
   SALESFORCE_CASE(Reader.CSV, "CreatedDate", "crm:case_{Origin|unknown|slug}", "crm", "support", "true",
-      identity("sf_contact", "{ContactId}"), "{Id}", Map.of(), Map.of(), false),
+      identity("sf_contact", "{ContactId}"), "{Id}", Map.of(), Map.of(), false, null, List.of("CreatedDate"),
+      List.of()),
   /** Salesforce Task export (activity history): calls and e-mails logged by staff. */
   SALESFORCE_TASK(Reader.CSV, "CreatedDate", "crm:task_{TaskSubtype,Type,Subject|task|slug}", "crm", "sales", "true",
-      identity("sf_contact", "{WhoId}"), "{Id}", Map.of(), Map.of(), false),
+      identity("sf_contact", "{WhoId}"), "{Id}", Map.of(), Map.of(), false, null, List.of("CreatedDate"), List.of()),
   /** Salesforce OpportunityHistory export: stage changes of opportunities. */
   SALESFORCE_OPPORTUNITY_HISTORY(Reader.CSV, "CreatedDate", "crm:stage_{StageName|slug}", "crm", "sales", "false",
-      identity("sf_opportunity", "{OpportunityId}"), "{Id}", Map.of(), Map.of(), false),
+      identity("sf_opportunity", "{OpportunityId}"), "{Id}", Map.of(), Map.of(), false, null, List.of("CreatedDate"),
+      List.of()),
   /**
    * Salesforce Contact export: links a contact to every phone number it holds (most contacts of a consumer business
    * have only a mobile) and its e-mail address; no events.
@@ -46,11 +58,12 @@ public enum RawFormat {
   SALESFORCE_CONTACT(Reader.CSV, "CreatedDate", "crm:contact", "crm", null, "false",
       identity("sf_contact", "{Id}", "phone", List.of("{Phone}", "{MobilePhone}", "{HomePhone}", "{OtherPhone}"),
           "email", "{Email}"),
-      null, Map.of(), Map.of(), true),
+      null, Map.of(), Map.of(), true, null, List.of(), List.of()),
   /** Any JSON records, mapped entirely by the config. */
-  JSON(Reader.JSON, null, null, null, null, null, Map.of(), null, Map.of(), Map.of(), false),
+  JSON(Reader.JSON, null, null, null, null, null, Map.of(), null, Map.of(), Map.of(), false, null, List.of(), List.of()),
   /** Any CSV export with a header, mapped entirely by the config (call-detail records, CRM exports). */
-  CSV_RECORDS(Reader.CSV, null, null, null, null, null, Map.of(), null, Map.of(), Map.of(), false);
+  CSV_RECORDS(Reader.CSV, null, null, null, null, null, Map.of(), null, Map.of(), Map.of(), false, null, List.of(),
+      List.of());
 
   /** How a format's files are read into field records. */
   public enum Reader { JSON, CSV, ACCESS_LOG }
@@ -66,10 +79,13 @@ public enum RawFormat {
   final Map<String, String> eventWhen;
   final Map<String, String> exclude;
   final boolean linksOnly;
+  final String chainKind;
+  final List<String> required;
+  final List<String> inOrder;
 
   RawFormat(Reader reader, String timestamp, String touchpoint, String channel, String owner, String assisted,
       Map<String, List<String>> identity, String eventId, Map<String, String> eventWhen, Map<String, String> exclude,
-      boolean linksOnly) {
+      boolean linksOnly, String chainKind, List<String> required, List<String> inOrder) {
     this.reader = reader;
     this.timestamp = timestamp;
     this.touchpoint = touchpoint;
@@ -81,6 +97,9 @@ public enum RawFormat {
     this.eventWhen = eventWhen;
     this.exclude = exclude;
     this.linksOnly = linksOnly;
+    this.chainKind = chainKind;
+    this.required = required;
+    this.inOrder = inOrder;
   }
 
   /** Kinds of key, each followed by its template or a list of templates (each value a key). */
@@ -152,6 +171,21 @@ public enum RawFormat {
 
   public boolean linksOnly() {
     return linksOnly;
+  }
+
+  /** The kind of key that chains the legs of one contact, or null. */
+  public String chainKind() {
+    return chainKind;
+  }
+
+  /** Fields without which a record is quarantined. */
+  public List<String> requiredFields() {
+    return required;
+  }
+
+  /** Two time fields in order (start, end), or none. */
+  public List<String> inOrderFields() {
+    return inOrder;
   }
 
   /** Opens a file of this format as field records. */

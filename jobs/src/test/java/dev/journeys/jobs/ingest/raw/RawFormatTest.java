@@ -3,6 +3,7 @@ package dev.journeys.jobs.ingest.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.jobs.config.ConfigFile;
+import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.ingest.Source;
 import dev.journeys.jobs.io.Rate;
 import dev.journeys.model.event.Micros;
@@ -23,13 +24,19 @@ class RawFormatTest {
   @TempDir Path dir;
 
   List<MappedRecord> map(String format, String extra, String content) throws IOException {
+    return map(format, extra, "", content);
+  }
+
+  /** The records of {@code content} mapped by a source of {@code format} ({@code extra} its keys, {@code top} the run's). */
+  List<MappedRecord> map(String format, String extra, String top, String content) throws IOException {
     Path config = Files.writeString(dir.resolve("c.yaml"), "sources:\n  - path: x\n    format: " + format + "\n"
-        + extra + "out: o\n");
-    Source source = ConfigFile.read(config, null).sources().get(0);
+        + extra + top + "out: o\n");
+    RunConfig run = ConfigFile.read(config, null);
+    Source source = run.sources().get(0);
     List<MappedRecord> out = new ArrayList<>();
     source.raw().open(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), source.read().delimiter())
         .forEachRemaining(r -> out.add(r.isBad() ? MappedRecord.bad(r.error()) : source.mapping().map(r,
-            source.mapping().formatter())));
+            source.mapping().formatter(), null, run.phones())));
     return out;
   }
 
@@ -45,6 +52,8 @@ class RawFormatTest {
         {"type":"identify","anonymousId":"a-1","userId":"u-7","traits":{"email":" Ann@Example.COM "},"timestamp":"2026-03-01T09:02:00Z"}
         {"type":"alias","previousId":"a-1","userId":"u-7","timestamp":"2026-03-01T09:03:00Z"}
         {"type":"track","event":"Rate Shown","timestamp":"2026-03-01T09:04:00Z"}
+        {"type":"identify","userId":"u-7","context":{"traits":{"email":"ann@work.example","phone":"+44 7700 900123"}},"timestamp":"2026-03-01T09:05:00Z"}
+        {"event":"Rate Shown","userId":"u-7","timestamp":"2026-03-01T09:06:00Z"}
         """);
     assertThat(r.get(0).touchpoint()).isEqualTo("web:rate_shown");
     assertThat(r.get(0).channel()).isEqualTo("web");
@@ -57,8 +66,11 @@ class RawFormatTest {
     assertThat(r.get(2).linksOnly()).isTrue();
     assertThat(r.get(2).keys()).containsExactly("user:u-7", "anon:a-1", "email:ann@example.com");
     assertThat(r.get(3).linksOnly()).isTrue();
-    assertThat(r.get(3).keys()).containsExactly("user:u-7", "anon:a-1");
+    // An alias call's previousId may be a former user id or an anonymous id: it links as both.
+    assertThat(r.get(3).keys()).containsExactly("user:u-7", "user:a-1", "anon:a-1");
     assertThat(r.get(4).unattributed()).isTrue();
+    assertThat(r.get(5).keys()).containsExactly("user:u-7", "email:ann@work.example", "phone:+447700900123");
+    assertThat(r.get(6).error()).isEqualTo("type is missing: a segment record cannot be read without it");
   }
 
   @Test
@@ -94,6 +106,48 @@ class RawFormatTest {
     assertThat(r.get(1).keys()).containsExactly("contact:c-1");
     assertThat(r.get(2).touchpoint()).isEqualTo("chat:no_queue");
     assertThat(r.get(2).keys()).containsExactly("contact:c-3");
+  }
+
+  @Test
+  void impossibleRecordsAreQuarantinedWithTheirFormatsReason() throws IOException {
+    List<MappedRecord> calls = map("amazon-connect", "", """
+        {"ContactId":"c-1","Channel":"VOICE","InitiationTimestamp":"2026-03-03T14:00:00Z","DisconnectTimestamp":"2026-03-03T13:59:59Z","CustomerEndpoint":{"Address":"+31201234567"}}
+        {"ContactId":"c-2","Channel":"VOICE","InitiationTimestamp":"2026-03-03T14:00:00Z","DisconnectTimestamp":"2026-03-03T14:00:00Z","CustomerEndpoint":{"Address":"+31201234567"}}
+        """);
+    assertThat(calls.get(0).error()).isEqualTo("DisconnectTimestamp 2026-03-03T13:59:59Z precedes InitiationTimestamp "
+        + "2026-03-03T14:00:00Z: an impossible record");
+    assertThat(calls.get(1).isBad()).isFalse();
+    List<MappedRecord> cases = map("salesforce-case", "", """
+        Id,ContactId,Origin,CreatedDate
+        500A,003A,Phone,
+        """);
+    assertThat(cases.get(0).error()).isEqualTo("CreatedDate is missing: a salesforce-case record cannot be read "
+        + "without it");
+    List<MappedRecord> tasks = map("salesforce-task", "", """
+        Id,WhoId,Subject,CreatedDate
+        00TA,003A,Call,
+        """);
+    assertThat(tasks.get(0).error()).startsWith("CreatedDate is missing");
+  }
+
+  @Test
+  void aPhoneNumberThatCannotBeReadIsNoKeyAndIsCounted() throws IOException {
+    List<MappedRecord> r = map("salesforce-contact", "", "identity: {default-region: GB}\n", """
+        Id,Phone,MobilePhone,CreatedDate
+        003A,n/a,+44 7700 900123,2026-03-01T09:00:00Z
+        """);
+    assertThat(r.get(0).keys()).containsExactly("sf_contact:003A", "phone:+447700900123");
+    assertThat(r.get(0).unreadablePhones()).isEqualTo(1);
+    List<MappedRecord> calls = map("csv-records", """
+            touchpoint: "call:in"
+            timestamp: at
+            identity: {phone: "{caller}"}
+        """, """
+        caller,at
+        12,2026-03-01T09:00:00Z
+        """);
+    assertThat(calls.get(0).unattributed()).isTrue();
+    assertThat(calls.get(0).unreadablePhones()).isEqualTo(1);
   }
 
   @Test
@@ -135,14 +189,14 @@ class RawFormatTest {
             owner: "{department|unknown}"
             identity: {phone: "{caller}"}
             event-id: "{call_id}"
-        """, """
+        """, "identity: {default-region: NL}\n", """
         call_id,caller,queue,department,start_time
         1,020-1234567,Billing Questions,billing,01/03/2026 10:00:00
         2,,Sales,,01/03/2026 11:00:00
         3,0201234567,Sales,,not a time
         """);
     assertThat(r.get(0).touchpoint()).isEqualTo("call:billing_questions");
-    assertThat(r.get(0).keys()).containsExactly("phone:0201234567");
+    assertThat(r.get(0).keys()).containsExactly("phone:+31201234567");
     assertThat(r.get(0).owner()).isEqualTo("billing");
     assertThat(at(r.get(0))).isEqualTo(Instant.parse("2026-03-01T09:00:00Z"));
     assertThat(r.get(1).unattributed()).isTrue();
@@ -169,12 +223,12 @@ class RawFormatTest {
               sf_contact: "{Id}"
               phone: ["{Phone}", "{MobilePhone}", "{OtherPhone}"]
               email: "{Email}"
-        """, """
+        """, "identity: {default-region: GB}\n", """
         Id,Phone,MobilePhone,OtherPhone,Email,CreatedDate
         003A,020 7946 0123,+44 7700 900123,,ann@example.com,2026-03-01T09:00:00Z
         003B,,+44 7700 900456,+44 7700 900456,,2026-03-01T09:00:00Z
         """);
-    assertThat(r.get(0).keys()).containsExactly("sf_contact:003A", "phone:02079460123", "phone:+447700900123",
+    assertThat(r.get(0).keys()).containsExactly("sf_contact:003A", "phone:+442079460123", "phone:+447700900123",
         "email:ann@example.com");
     // The same number in two fields is one key.
     assertThat(r.get(1).keys()).containsExactly("sf_contact:003B", "phone:+447700900456");
@@ -198,15 +252,15 @@ class RawFormatTest {
 
   @Test
   void theSalesforceContactPresetLinksEveryPhoneOfAContact() throws IOException {
-    List<MappedRecord> r = map("salesforce-contact", "", """
+    List<MappedRecord> r = map("salesforce-contact", "", "identity: {default-region: GB}\n", """
         Id,FirstName,Phone,MobilePhone,HomePhone,OtherPhone,Email,CreatedDate
         003A,Ann,,+44 7700 900123,,,ann@example.com,2026-03-01T09:00:00Z
         003B,Bob,020 7946 0123,+44 7700 900456,020 7946 0999,,,2026-03-01T09:00:00Z
         """);
     assertThat(r.get(0).linksOnly()).isTrue();
     assertThat(r.get(0).keys()).containsExactly("sf_contact:003A", "phone:+447700900123", "email:ann@example.com");
-    assertThat(r.get(1).keys()).containsExactly("sf_contact:003B", "phone:02079460123", "phone:+447700900456",
-        "phone:02079460999");
+    assertThat(r.get(1).keys()).containsExactly("sf_contact:003B", "phone:+442079460123", "phone:+447700900456",
+        "phone:+442079460999");
   }
 
   @Test
