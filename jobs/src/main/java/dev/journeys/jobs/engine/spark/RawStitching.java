@@ -166,8 +166,8 @@ final class RawStitching {
     Column assisted = col(OutputSchema.ASSISTED);
     if (identities.chainsAsOne() && !chainKinds.isEmpty()) {
       // A chain's first leg (by time, then input order) is the contact; its later legs belong to it.
-      Column chainKey = org.apache.spark.sql.functions.filter(col("identity_keys"),
-          k -> substring_index(k, ":", 1).isin(chainKinds.toArray())).getItem(0);
+      Column chainKey = org.apache.spark.sql.functions.get(org.apache.spark.sql.functions.filter(col("identity_keys"),
+          k -> substring_index(k, ":", 1).isin(chainKinds.toArray())), lit(0));
       attributed = attributed.withColumn("chain", chainKey).withColumn("leg", row_number().over(
           Window.partitionBy("chain").orderBy(col(OutputSchema.TS), col(OutputSchema.SOURCE_ORDER),
               col(OutputSchema.SEQ))));
