@@ -109,6 +109,50 @@ class ConfigFileTest {
   }
 
   @Test
+  void stitchingKeysOutOfRangeAreProblemsNamingTheirKeys() throws IOException {
+    Path file = write("""
+        sources:
+          - {path: ctr.json, format: amazon-connect, contact-chain: caller}
+          - {path: cases.csv, format: csv-records, touchpoint: "crm:case", timestamp: at, identity: {c: "{id}"},
+             in-order: [opened]}
+        identity: {default-region: UK}
+        journeys: {by: customer, contact-chains: both}
+        out: o
+        """);
+    assertThatThrownBy(() -> ConfigFile.read(file, null))
+        .hasMessageContaining("key 'sources[0].contact-chain': expected one of the source's identity kinds "
+            + "[phone, contact] or none, got 'caller'")
+        .hasMessageContaining("key 'sources[1]': source csv-records: in-order takes two time fields, got [opened]")
+        .hasMessageContaining("key 'identity.default-region': expected a two-letter region such as GB, NL or US, "
+            + "got 'UK'")
+        .hasMessageContaining("key 'journeys.contact-chains': expected one or each, got 'both'");
+  }
+
+  @Test
+  void stitchingKeysAreReadWithTheirDefaults() throws IOException {
+    Path file = write("""
+        sources:
+          - {path: ctr.json, format: amazon-connect}
+          - {path: web.jsonl, format: segment, contact-chain: none, required: []}
+        identity: {default-region: gb}
+        journeys: {by: customer, contact-chains: one}
+        out: o
+        """);
+    RunConfig config = ConfigFile.read(file, null);
+    assertThat(config.phones().region()).isEqualTo("GB");
+    assertThat(config.contactChainsAsOne()).isTrue();
+    assertThat(config.sources().get(0).mapping().chainKind()).isEqualTo("contact");
+    assertThat(config.sources().get(0).mapping().inOrder()).containsExactly("InitiationTimestamp",
+        "DisconnectTimestamp");
+    assertThat(config.sources().get(1).mapping().chainKind()).isNull();
+    assertThat(config.sources().get(1).mapping().required()).isEmpty();
+    RunConfig defaults = ConfigFile.read(write("sources: [{path: w.jsonl, format: segment}]\nout: o\n"), null);
+    assertThat(defaults.phones()).isEqualTo(dev.journeys.jobs.ingest.raw.PhoneNumbers.INTERNATIONAL_ONLY);
+    assertThat(defaults.contactChainsAsOne()).isFalse();
+    assertThat(defaults.sources().get(0).mapping().required()).containsExactly("type");
+  }
+
+  @Test
   void theSampleConfigInTheRepositoryIsValid() {
     Path sample = Path.of("../journeys.example.yaml");
     RunConfig config = ConfigFile.read(sample, null);
