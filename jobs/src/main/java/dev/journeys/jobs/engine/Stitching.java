@@ -3,10 +3,11 @@ package dev.journeys.jobs.engine;
 import java.util.Map;
 
 /**
- * What reading and stitching the raw exports found: records read (events, identity links and
- * duplicates), the events among them, identity keys, the customers the events belong to, components
- * split for being too large, duplicates counted once, records left out by the sources' filters,
- * records without any identity key, propagation rounds.
+ * What reading and stitching the raw exports found: records read (events, identity links, duplicates and
+ * records without a customer; not those quarantined or left out by filters), the events among them, identity keys,
+ * the customers the events belong to, components split for being too large, duplicates dropped, records left out by
+ * the sources' filters, records without a customer (no identity key, or only a contact chain that reaches none),
+ * propagation rounds.
  */
 public record Stitching(long records, long events, long identityKeys, long customers, long oversized,
     long duplicates, long excluded, long unattributed, int rounds, Map<String, Object> report) {}

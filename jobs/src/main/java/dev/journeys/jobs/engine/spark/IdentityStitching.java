@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * back into its keys and reported.
  *
  * <p>Input: rows of {@code record_id, key, rank}; a record's customer is the component of its key with the
- * lowest rank (the most trusted kind of key), which matters only where a component was split.
+ * lowest rank (the most trusted kind of key), which matters only where a component was split. Keys of a chain kind
+ * (the legs of one contact) link, but a component of chain keys alone names no customer: its records are not
+ * {@code named}.
  */
 public final class IdentityStitching {
 
@@ -29,14 +31,16 @@ public final class IdentityStitching {
   public static final String KEY = "key";
   public static final String RANK = "rank";
   public static final String CUSTOMER = "customer";
+  public static final String NAMED = "named";
   public static final int MAX_ROUNDS = 64;
   private static final Logger LOG = LoggerFactory.getLogger(IdentityStitching.class);
 
   private IdentityStitching() {}
 
   /**
-   * @param customers  one row per key: {@code key, customer}
-   * @param records    one row per record: {@code record_id, customer}
+   * @param customers  one row per key: {@code key, customer, named}
+   * @param records    one row per record: {@code record_id, customer, named} ({@code named}: its customer has a key
+   *                   that is no chain key)
    * @param oversized  one row per split component: {@code customer} (its representative) and {@code keys}
    * @param hubKeys    one row per key that linked too many others: {@code key} and {@code neighbours}
    * @param rounds     propagation rounds until nothing changed
@@ -45,6 +49,14 @@ public final class IdentityStitching {
       int rounds) {}
 
   public static Result stitch(Dataset<Row> links, int maxKeys) {
+    return stitch(links, maxKeys, java.util.Set.of());
+  }
+
+  /** Stitches {@code links}, keys of {@code chainKinds} (the part of a key before ':') naming no customer alone. */
+  public static Result stitch(Dataset<Row> links, int maxKeys, java.util.Set<String> chainKinds) {
+    org.apache.spark.sql.Column naming = chainKinds.isEmpty() ? lit(true)
+        : org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.substring_index(col("node"), ":", 1)
+            .isin(chainKinds.toArray()));
     Dataset<Row> keys = links.select(col(KEY)).distinct();
     // Keys seen with too many other keys are hubs: they stay keys of their own records, but link nothing.
     Dataset<Row> pairs = links.as("x").join(links.as("y"), col("x." + RECORD_ID).equalTo(col("y." + RECORD_ID)))
@@ -80,18 +92,23 @@ public final class IdentityStitching {
       LOG.warn("Identity stitching stopped after {} rounds before it converged", MAX_ROUNDS);
     }
 
-    Dataset<Row> sizes = labels.groupBy("label").agg(count(lit(1)).as("keys"));
+    labels = labels.withColumn("naming", naming);
+    Dataset<Row> sizes = labels.groupBy("label").agg(count(lit(1)).as("keys"),
+        org.apache.spark.sql.functions.max(col("naming")).as("any_naming"));
     Dataset<Row> oversized = sizes.filter(col("keys").gt(maxKeys)).select(col("label").as(CUSTOMER), col("keys"));
+    // A split component's keys are customers of their own: each names one when it is no chain key.
     Dataset<Row> customers = labels.join(sizes, "label")
-        .select(col("node").as(KEY), when(col("keys").gt(maxKeys), col("node")).otherwise(col("label")).as(CUSTOMER))
+        .select(col("node").as(KEY), when(col("keys").gt(maxKeys), col("node")).otherwise(col("label")).as(CUSTOMER),
+            when(col("keys").gt(maxKeys), col("naming")).otherwise(col("any_naming")).as(NAMED))
         .localCheckpoint();
     // A record's customer comes from its linking keys; a record with only shared keys is a customer of its own.
     Dataset<Row> ranked = linking.join(customers, KEY)
         .groupBy(col(RECORD_ID))
-        .agg(min(org.apache.spark.sql.functions.struct(col(RANK), col(CUSTOMER))).as("best"))
-        .select(col(RECORD_ID), col("best." + CUSTOMER).as(CUSTOMER));
+        .agg(min(org.apache.spark.sql.functions.struct(col(RANK), col(CUSTOMER), col(NAMED))).as("best"))
+        .select(col(RECORD_ID), col("best." + CUSTOMER).as(CUSTOMER), col("best." + NAMED).as(NAMED));
     Dataset<Row> alone = links.select(RECORD_ID).distinct().join(ranked, RECORD_ID, "left_anti")
-        .select(col(RECORD_ID), org.apache.spark.sql.functions.concat(lit("record:"), col(RECORD_ID)).as(CUSTOMER));
+        .select(col(RECORD_ID), org.apache.spark.sql.functions.concat(lit("record:"), col(RECORD_ID)).as(CUSTOMER),
+            lit(true).as(NAMED));
     // Checkpointed: the events and every query of the stitching report join it; computed once, not each time.
     ranked = ranked.union(alone).localCheckpoint();
     return new Result(customers, ranked, oversized, hubKeys, rounds);

@@ -2,7 +2,6 @@ package dev.journeys.jobs.engine.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring_index;
@@ -22,10 +21,10 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The customers of raw exports' records: exact duplicates counted once (same source and record id, or the same
- * content), customers stitched from the identity keys seen together ({@link IdentityStitching}), and each event
- * given its customer, the component's representative key, pseudonymised unless the run says not to; with the
- * stitching report.
+ * The customers of raw exports' records: duplicates dropped (the same source and record id, or the same record text),
+ * customers stitched from the identity keys seen together ({@link IdentityStitching}), chains of contact legs that
+ * reach no customer key set apart, and each event given its customer, the component's representative key,
+ * pseudonymised unless the run says not to; with the stitching report.
  */
 final class RawStitching {
 
@@ -135,7 +134,7 @@ final class RawStitching {
     // Exact duplicates (the same record read twice) count once: the first read is kept.
     Dataset<Row> ranked = mapped.withColumn("copy", row_number().over(Window.partitionBy("dedup_key")
         .orderBy(col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)))).localCheckpoint();
-    Dataset<Row> unique = ranked.filter(col("copy").equalTo(1)).drop("copy").localCheckpoint();
+    Dataset<Row> unique = ranked.filter(col("copy").equalTo(1)).drop("copy");
     Map<String, Long> duplicates = new java.util.TreeMap<>();
     for (Row r : ranked.filter(col("copy").gt(1)).groupBy(OutputSchema.SOURCE).count().collectAsList()) {
       duplicates.put(r.getString(0), r.getLong(1));
@@ -144,32 +143,25 @@ final class RawStitching {
 
     Dataset<Row> links = unique.select(col("record_id"), posexplode(col("identity_keys")))
         .select(col("record_id"), col("col").as(IdentityStitching.KEY), col("pos").as(IdentityStitching.RANK));
-    IdentityStitching.Result stitching = IdentityStitching.stitch(links, identities.maxKeys());
+    IdentityStitching.Result stitching = IdentityStitching.stitch(links, identities.maxKeys(), chainKinds);
 
-    // Customers all of whose keys chain contacts: no customer key anywhere in the chain.
-    Column kind = substring_index(col(IdentityStitching.KEY), ":", 1);
-    Dataset<Row> chainOnlyCustomers = stitching.customers()
-        .groupBy(IdentityStitching.CUSTOMER)
-        .agg(max(when(kind.isin(chainKinds.toArray()), 0).otherwise(1)).as("customer_key"))
-        .filter(col("customer_key").equalTo(0)).select(IdentityStitching.CUSTOMER);
-    Dataset<Row> recordCustomers = stitching.records().join(chainOnlyCustomers,
-        stitching.records().col(IdentityStitching.CUSTOMER).equalTo(chainOnlyCustomers.col(IdentityStitching.CUSTOMER)),
-        "left_anti");
-    Dataset<Row> chainOnly = unique.join(stitching.records().join(chainOnlyCustomers, IdentityStitching.CUSTOMER),
-        "record_id").select(col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.FILE),
+    // Each record with its customer, once; a customer of chain keys alone is none.
+    Dataset<Row> joined = unique.join(stitching.records(), "record_id").localCheckpoint();
+    Dataset<Row> chainOnly = joined.filter(col(IdentityStitching.NAMED).equalTo(false))
+        .select(col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.FILE),
             col(OutputSchema.LINE), lit(CHAIN_ONLY).as(OutputSchema.REASON));
-
+    Dataset<Row> attributed = joined.filter(col(IdentityStitching.NAMED).and(col("links_only").equalTo(false)));
     UDF1<String, String> pseudonym = identities.pseudonymiser() == null ? value -> value
         : identities.pseudonymiser()::pseudonym;
     mapped.sparkSession().udf().register("journeys_pseudonym", pseudonym, DataTypes.StringType);
-    Dataset<Row> attributed = unique.filter(col("links_only").equalTo(false)).join(recordCustomers, "record_id");
     Column assisted = col(OutputSchema.ASSISTED);
     if (identities.chainsAsOne() && !chainKinds.isEmpty()) {
       // A chain's first leg (by time, then input order) is the contact; its later legs belong to it.
       Column chainKey = org.apache.spark.sql.functions.get(org.apache.spark.sql.functions.filter(col("identity_keys"),
           k -> substring_index(k, ":", 1).isin(chainKinds.toArray())), lit(0));
+      // Records outside any chain are each a window of their own, so that they do not crowd into one task.
       attributed = attributed.withColumn("chain", chainKey).withColumn("leg", row_number().over(
-          Window.partitionBy("chain").orderBy(col(OutputSchema.TS), col(OutputSchema.SOURCE_ORDER),
+          Window.partitionBy(org.apache.spark.sql.functions.coalesce(col("chain"), col("record_id"))).orderBy(col(OutputSchema.TS), col(OutputSchema.SOURCE_ORDER),
               col(OutputSchema.SEQ))));
       assisted = when(col("chain").isNotNull().and(col("leg").gt(1)), lit(false)).otherwise(assisted);
     }

@@ -48,6 +48,20 @@ class IdentityStitchingTest {
   }
 
   @Test
+  void contactChainKeysLinkLegsButAChainOfThemAloneNamesNoCustomer() {
+    IdentityStitching.Result result = IdentityStitching.stitch(links(
+        new Object[] {"call", "phone:+447700900001", 0}, new Object[] {"call", "contact:c1", 1},
+        new Object[] {"transfer", "contact:c1", 1},
+        new Object[] {"withheld", "contact:c9", 1}, new Object[] {"withheld-transfer", "contact:c9", 1}),
+        100, java.util.Set.of("contact"));
+    Map<String, Boolean> named = new TreeMap<>();
+    result.records().collectAsList().forEach(r -> named.put(r.getString(0), r.getBoolean(2)));
+    assertThat(named).containsExactly(Map.entry("call", true), Map.entry("transfer", true),
+        Map.entry("withheld", false), Map.entry("withheld-transfer", false));
+    assertThat(byRecord(result).get("transfer")).isEqualTo(byRecord(result).get("call"));
+  }
+
+  @Test
   void aLongChainConvergesToItsSmallestKey() {
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
