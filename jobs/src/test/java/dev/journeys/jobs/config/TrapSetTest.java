@@ -131,6 +131,14 @@ class TrapSetTest {
   }
 
   @Test
+  void theManifestCountsEveryRecordInTheFiles() throws IOException {
+    JsonNode counts = new ObjectMapper().readTree(each.resolve("manifest.json").toFile()).get("counts");
+    Map<String, Long> found = new TreeMap<>();
+    truth.get("manifest_counts").fieldNames().forEachRemaining(k -> found.put(k, counts.get(k).asLong()));
+    assertThat(found).isEqualTo(counts(truth.get("manifest_counts")));
+  }
+
+  @Test
   void everyTransitionHasItsTruePassagesDropOffAndRepeatContacts() {
     assertThat(transitions(each)).isEqualTo(trueTransitions(null));
   }

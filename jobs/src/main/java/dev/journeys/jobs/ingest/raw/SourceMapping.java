@@ -111,10 +111,8 @@ public record SourceMapping(
     int unreadable = 0;
     for (Map.Entry<String, List<Template>> e : identity.entrySet()) {
       for (Template template : e.getValue()) {
-        String value;
-        try {
-          value = template.render(record);
-        } catch (IllegalArgumentException missing) {
+        String value = template.renderOrNull(record);
+        if (value == null) {
           continue;
         }
         String normalised = normalise(e.getKey(), value, phones);

@@ -91,6 +91,34 @@ public final class Template implements Serializable {
    * {@code scrubbed[0]} is set when the scrubber changed a value.
    */
   public String render(FieldRecord record, Scrubber scrubber, boolean[] scrubbed) {
+    String value = renderOrNull(record, scrubber, scrubbed);
+    if (value == null) {
+      throw new IllegalArgumentException("field '" + missing(record).field() + "' is missing or empty (template " + text
+          + ")");
+    }
+    return value;
+  }
+
+  /**
+   * The value for {@code record}, or null when a field without fallback is missing: for templates that are often
+   * empty (a record's identity keys), where an exception per record would cost more than the rest of its reading.
+   */
+  public String renderOrNull(FieldRecord record) {
+    return renderOrNull(record, null, null);
+  }
+
+  /** The first placeholder without fallback none of whose fields has a value in {@code record}. */
+  private Part missing(FieldRecord record) {
+    for (Part p : parts) {
+      if (p.literal() == null && p.fallback() == null
+          && p.fields().stream().allMatch(f -> record.get(f) == null || record.get(f).isBlank())) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("template " + text + " is not missing a field");
+  }
+
+  private String renderOrNull(FieldRecord record, Scrubber scrubber, boolean[] scrubbed) {
     StringBuilder out = new StringBuilder();
     for (Part p : parts) {
       if (p.literal() != null) {
@@ -107,7 +135,7 @@ public final class Template implements Serializable {
       }
       if (value == null) {
         if (p.fallback() == null) {
-          throw new IllegalArgumentException("field '" + p.field() + "' is missing or empty (template " + text + ")");
+          return null;
         }
         value = p.fallback();
       } else if (scrubber != null) {
