@@ -48,9 +48,7 @@ public final class ConsoleSummary {
       out.printf(Locale.ROOT, "Stitching: %,d customers from %,d identity keys; %,d records without a customer "
           + "(unattributed.csv); %d shared keys not used; %,d duplicates dropped (stitching.json)%n", s.customers(),
           s.identityKeys(), s.unattributed(), shared instanceof List<?> l ? l.size() : 0, s.duplicates());
-      long unreadable = s.report().get("sources") instanceof List<?> sources ? sources.stream()
-          .mapToLong(o -> ((java.util.Map<?, ?>) o).get("unreadable_phone_numbers") instanceof Number n ? n.longValue() : 0)
-          .sum() : 0;
+      long unreadable = s.unreadablePhonesInAll();
       if (unreadable > 0) {
         out.printf(Locale.ROOT, "Phone numbers: %,d could not be read and link nobody (per source in stitching.json; "
             + "numbers without their country code need identity.default-region, e.g. GB)%n", unreadable);

@@ -100,16 +100,9 @@ public final class Manifest {
       stitching.put("records_without_a_customer", s.unattributed());
       stitching.put("rounds", s.rounds());
       stitching.putAll(s.report());
-      if (s.report().get("sources") instanceof List<?> sources) {
-        for (Object source : sources) {
-          Map<?, ?> counts = (Map<?, ?>) source;
-          if (counts.get("unreadable_phone_numbers") instanceof Number n && n.longValue() > 0) {
-            notes.add(String.format(Locale.ROOT, "%s: %,d phone numbers could not be read and link nobody (numbers "
-                + "without their country code need identity.default-region, e.g. GB)", counts.get("source"),
-                n.longValue()));
-          }
-        }
-      }
+      s.unreadablePhones().forEach((source, n) -> notes.add(String.format(Locale.ROOT, "%s: %,d phone numbers could "
+          + "not be read and link nobody (numbers without their country code need identity.default-region, e.g. GB)",
+          source, n)));
     }
   }
 

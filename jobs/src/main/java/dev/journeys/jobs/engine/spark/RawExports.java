@@ -53,16 +53,14 @@ final class RawExports {
     Dataset<Row> unattributed = HadoopFiles.exists(fs, withoutKey)
         ? spark.read().parquet(withoutKey).select(UNATTRIBUTED_COLUMNS)
         : spark.createDataFrame(List.of(), UNATTRIBUTED);
+    long withoutAnyKey = unattributed.count();
+    Map<String, Long> unreadablePhones = counters.unreadablePhonesBySource();
     String ok = staging + "/" + OutputSchema.STATUS + "=ok";
     Stitching stitching;
     if (HadoopFiles.exists(fs, ok)) {
       spark.sparkContext().setJobDescription("ingest: stitch identities");
-      java.util.Set<String> chainKinds = new java.util.TreeSet<>();
-      exports.forEach(f -> {
-        if (f.of().mapping().chainKind() != null) {
-          chainKinds.add(f.of().mapping().chainKind());
-        }
-      });
+      java.util.Set<String> chainKinds = exports.stream().map(f -> f.of().mapping().chainKind())
+          .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
       RawStitching.Stitched stitched = RawStitching.stitch(spark.read().parquet(ok), identities, chainKinds);
       Dataset<Row> events = stitched.events().select(Ingest.eventColumns()).localCheckpoint();
       long eventCount = events.count();
@@ -78,16 +76,14 @@ final class RawExports {
       unattributed = unattributed.union(stitched.chainOnly().select(UNATTRIBUTED_COLUMNS)).localCheckpoint();
       Map<String, Long> unattributedBySource = countBySource(unattributed);
       IdentityStitching.Result s = stitched.stitching();
-      stitching = new Stitching(stitched.records() + total(unattributedBySource) - stitched.chainOnly().count(),
-          eventCount, s.customers().count(), events.select(OutputSchema.CUSTOMER_ID).distinct().count(),
-          s.oversized().count(), stitched.duplicatesDropped(), counters.excluded().value(),
-          total(unattributedBySource), s.rounds(), withScrubbed(RawStitching.report(stitched,
-              identities.pseudonymiser(), counters.unreadablePhonesBySource(), unattributedBySource),
-              counters.scrubbed().value()));
+      stitching = new Stitching(stitched.records() + withoutAnyKey, eventCount, s.customers().count(),
+          events.select(OutputSchema.CUSTOMER_ID).distinct().count(), s.oversized().count(),
+          stitched.duplicatesDropped(), counters.excluded().value(), total(unattributedBySource), s.rounds(),
+          unreadablePhones, withScrubbed(RawStitching.report(stitched, identities.pseudonymiser(), unreadablePhones,
+              unattributedBySource), counters.scrubbed().value()));
     } else {
-      unattributed = unattributed.localCheckpoint();
-      long none = unattributed.count();
-      stitching = new Stitching(none, 0, 0, 0, 0, 0, counters.excluded().value(), none, 0, Map.of());
+      stitching = new Stitching(withoutAnyKey, 0, 0, 0, 0, 0, counters.excluded().value(), withoutAnyKey, 0,
+          unreadablePhones, Map.of());
     }
     unattributed.orderBy(OutputSchema.SOURCE_ORDER, OutputSchema.FILE, OutputSchema.LINE)
         .drop(OutputSchema.SOURCE_ORDER).coalesce(1).write().mode("overwrite").parquet(outDir + "/unattributed");

@@ -103,6 +103,7 @@ final class RawIngest {
       InputStream in = utf8;
       SourceMapping mapping = file.of().mapping();
       DateTimeFormatter format = mapping.formatter();
+      java.security.MessageDigest sha256 = sha256();
       Iterator<FieldRecord> records;
       try {
         records = file.of().raw().open(in, file.read().delimiter());
@@ -163,7 +164,7 @@ final class RawIngest {
               next = bad(file, s, r.line(), LogParser.future(m.tsMicros(), latest), r.raw());
             } else {
               // A record read twice is one record: its own id when the source names one, else its whole text.
-              String dedup = file.source() + (m.eventId() != null ? "#" + m.eventId() : "~" + digest(r.raw()));
+              String dedup = file.source() + (m.eventId() != null ? "#" + m.eventId() : "~" + digest(sha256, r.raw()));
               next = RowFactory.create(file.source() + ":" + file.sourceOrder() + ":" + s, dedup,
                   m.linksOnly() ? null : Micros.toInstant(m.tsMicros()), m.touchpoint(), m.channel(), m.owner(),
                   m.assisted(), m.keys().toArray(String[]::new), m.linksOnly(), file.source(), file.sourceOrder(), s,
@@ -181,11 +182,15 @@ final class RawIngest {
   static final String NO_KEY = "no identity key";
 
   /** A record's text as a short digest (SHA-256, 128 bits in Base64): equal texts, equal digests. */
-  static String digest(String text) {
+  static String digest(java.security.MessageDigest sha256, String text) {
+    byte[] hash = sha256.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.Base64.getEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+  }
+
+  /** One digest per task: looking the algorithm up costs more than hashing a record. */
+  private static java.security.MessageDigest sha256() {
     try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.Base64.getEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+      return java.security.MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
