@@ -5,7 +5,6 @@ import dev.journeys.jobs.ingest.text.Flags;
 import dev.journeys.jobs.ingest.text.Lookahead;
 import dev.journeys.jobs.ingest.text.Timestamps;
 import dev.journeys.jobs.ingest.text.Utf8Counter;
-import java.io.BufferedReader;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +21,43 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
   private final ColumnIndexes columns;
   private final java.time.format.DateTimeFormatter format;
   private long seq;
+  private final List<String> header;
 
   /** Column positions found in the header; {@link #missing} names the columns the options ask for but the header lacks. */
   record ColumnIndexes(int fields, int caseId, int activity, int timestamp, int customer, int channel, int owner,
       int assisted, List<String> missing, List<String> header) {}
 
   public CsvEventReader(InputStream in, ReadOptions options, String file) {
+    this(in, options, file, null, 1, 0);
+  }
+
+  /**
+   * A reader of a range of a file that does not start with the header: its first record starts on line
+   * {@code firstLine} and is the file's record number {@code firstSeq} after the header; {@code header} is the
+   * file's (null: the range starts the file, with the header).
+   */
+  public CsvEventReader(InputStream in, ReadOptions options, String file, List<String> header, long firstLine,
+      long firstSeq) {
     this.bytes = new Utf8Counter(in);
-    this.parser = new CsvParser(new BufferedReader(
-        new java.io.InputStreamReader(bytes, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), options.delimiter());
+    this.parser = new CsvParser(
+        new java.io.InputStreamReader(bytes, java.nio.charset.StandardCharsets.UTF_8), options.delimiter(), firstLine);
     this.options = options;
     this.format = options.timestampFormat() == null ? null : Timestamps.formatter(options.timestampFormat());
-    CsvParser.Record header = parser.next();
-    if (header == null) {
-      throw new IllegalArgumentException("Cannot read " + file + ": the file is empty (expected a header row)");
+    this.seq = firstSeq;
+    List<String> names = header;
+    if (names == null) {
+      CsvParser.Record first = parser.next();
+      if (first == null) {
+        throw new IllegalArgumentException("Cannot read " + file + ": the file is empty (expected a header row)");
+      }
+      names = first.fields();
     }
-    this.columns = indexes(header.fields(), options);
+    this.header = List.copyOf(names);
+    this.columns = indexes(names, options);
     if (!columns.missing().isEmpty()) {
       throw new IllegalArgumentException("Cannot read " + file + ": column" + (columns.missing().size() > 1 ? "s " : " ")
           + String.join(", ", columns.missing().stream().map(c -> "'" + c + "'").toList())
-          + " not found; the header has: " + shown(header.fields()) + delimiterHint(header.fields()));
+          + " not found; the header has: " + shown(names) + delimiterHint(names));
     }
     List<String> twice = duplicated(columns);
     if (!twice.isEmpty()) {
@@ -49,6 +65,11 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
           + String.join(", ", twice) + " appear" + (twice.size() > 1 ? "" : "s") + " more than once in the header, "
           + "so which to read is unclear; rename the copies");
     }
+  }
+
+  /** The header's fields as read. */
+  public List<String> header() {
+    return header;
   }
 
   /** The header as an error shows it: at most 30 names of at most 40 characters, and how many more. */

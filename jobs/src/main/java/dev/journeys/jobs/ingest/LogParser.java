@@ -1,5 +1,6 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.ingest.text.CsvSplits;
 import dev.journeys.jobs.ingest.text.Lookahead;
 import dev.journeys.jobs.io.EventIds;
 import dev.journeys.model.event.Micros;
@@ -54,16 +55,46 @@ public final class LogParser {
   public static Iterator<Row> parse(InputFile file, Configuration conf, Instant cutoff, Instant notAfter,
       Pseudonymiser pseudonymiser, Runnable onFiltered, java.util.function.Consumer<ProfileTally> onEnd)
       throws IOException {
+    return parse(Part.whole(file), conf, cutoff, notAfter, pseudonymiser, onFiltered, onEnd);
+  }
+
+  /**
+   * What one task parses: a whole file, or a range of an uncompressed CSV file ({@link CsvSplits}) with the
+   * file's header when the range does not start with it.
+   */
+  public record Part(InputFile file, CsvSplits.Range range, List<String> header) implements java.io.Serializable {
+    public static Part whole(InputFile file) {
+      return new Part(file, null, null);
+    }
+
+    /** The records of the file before this part's first (the header counted). */
+    long recordsBefore() {
+      return range == null ? 0 : range.firstRecord();
+    }
+  }
+
+  /** As above, for one part of a file: its rows say the file's lines and sequence numbers. */
+  public static Iterator<Row> parse(Part part, Configuration conf, Instant cutoff, Instant notAfter,
+      Pseudonymiser pseudonymiser, Runnable onFiltered, java.util.function.Consumer<ProfileTally> onEnd)
+      throws IOException {
+    InputFile file = part.file();
     long latest = Micros.of(notAfter);
-    OpenedFile opened = OpenedFile.open(file, conf);
+    CsvSplits.Range range = part.range();
+    OpenedFile opened = range == null ? OpenedFile.open(file, conf) : OpenedFile.open(file, conf, range.start(),
+        range.end());
     InputStream in = opened.in();
     Iterator<IngestRecord> records;
     CsvEventReader csv = null;
+    // Rows before this part: the data records of the file before it (the header is no row).
+    long rowsBefore = Math.max(0, part.recordsBefore() - 1);
     try {
       if (file.format() == InputFile.Format.XES) {
         records = new XesEventReader(in, xesOptions(file.read()));
-      } else {
+      } else if (range == null || range.firstRecord() == 0) {
         csv = new CsvEventReader(in, file.read(), file.path());
+        records = csv;
+      } else {
+        csv = new CsvEventReader(in, file.read(), file.path(), part.header(), range.firstLine(), rowsBefore);
         records = csv;
       }
     } catch (UncheckedIOException e) {
@@ -123,7 +154,8 @@ public final class LogParser {
           return records.hasNext();
         } catch (RuntimeException e) {
           broken = true;
-          Break b = Break.of(file.path(), e instanceof InputBreak ib ? ib.line() : -1, rows, opened.bytesRead(),
+          Break b = Break.of(file.path(), e instanceof InputBreak ib ? ib.line() : -1, rowsBefore + rows,
+              opened.bytesRead(),
               opened.size(), opened.gzipped(), cause(e));
           breakRow = toRow(file, IngestRecord.bad(-1, b.line(), b.describe(), ""));
           profile.quarantined();

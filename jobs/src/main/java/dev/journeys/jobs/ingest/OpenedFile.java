@@ -18,16 +18,29 @@ public record OpenedFile(InputStream in, Counting counting, long size, boolean g
     return counting.count;
   }
 
-  /** Counts the bytes read from the file, before decompression. */
+  /**
+   * Counts the bytes read from the file, before decompression, as the position in the file reading has reached;
+   * reading ends at {@code limit}, the end of a byte range.
+   */
   public static final class Counting extends java.io.FilterInputStream {
     long count;
+    private final long limit;
 
     Counting(InputStream in) {
+      this(in, 0, Long.MAX_VALUE);
+    }
+
+    Counting(InputStream in, long start, long limit) {
       super(in);
+      this.count = start;
+      this.limit = limit;
     }
 
     @Override
     public int read() throws IOException {
+      if (count >= limit) {
+        return -1;
+      }
       int b = super.read();
       if (b >= 0) {
         count++;
@@ -37,7 +50,10 @@ public record OpenedFile(InputStream in, Counting counting, long size, boolean g
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      if (count >= limit) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, limit - count));
       if (n > 0) {
         count += n;
       }
@@ -46,7 +62,7 @@ public record OpenedFile(InputStream in, Counting counting, long size, boolean g
 
     @Override
     public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
+      long skipped = super.skip(Math.min(n, Math.max(0, limit - count)));
       count += skipped;
       return skipped;
     }
@@ -60,6 +76,22 @@ public record OpenedFile(InputStream in, Counting counting, long size, boolean g
     Counting counting = new Counting(fs.open(path));
     InputStream in = file.gzipped() ? new GZIPInputStream(counting, 1 << 16) : counting;
     return new OpenedFile(in, counting, size, file.gzipped());
+  }
+
+  /** Opens bytes {@code [start, end)} of an uncompressed {@code file}; {@link #bytesRead} counts from its start. */
+  public static OpenedFile open(InputFile file, Configuration conf, long start, long end) throws IOException {
+    Path path = new Path(file.path());
+    FileSystem fs = path.getFileSystem(conf);
+    long size = fs.getFileStatus(path).getLen();
+    org.apache.hadoop.fs.FSDataInputStream in = fs.open(path);
+    try {
+      in.seek(start);
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw e;
+    }
+    Counting counting = new Counting(in, start, end);
+    return new OpenedFile(counting, counting, size, false);
   }
 
   static void closeQuietly(InputStream in) {

@@ -126,7 +126,6 @@ public final class Ingest {
   private static void readLogs(SparkSession spark, List<InputFile> logs, LongAccumulator filtered,
       ProfileAccumulator parsed, Instant cutoff, FileSystem fs, String outDir, Pseudonymiser pseudonymiser) {
     String staging = outDir + "/_staging-ingest";
-    spark.sparkContext().setJobDescription("ingest: read " + logs.size() + " event logs into events/ and quarantine/");
     raw(spark, logs, filtered, parsed, cutoff, pseudonymiser).write().mode("overwrite").partitionBy(OutputSchema.STATUS)
         .parquet(staging);
     HadoopFiles.move(fs, staging + "/" + OutputSchema.STATUS + "=ok", outDir + "/events");
@@ -191,8 +190,12 @@ public final class Ingest {
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     Instant notAfter = Instant.now();
-    JavaRDD<Row> rows = jsc.parallelize(files, files.size())
-        .flatMap(file -> LogParser.parse(file, conf.value(), cutoff, notAfter, pseudonymiser, () -> filtered.add(1), parsed::add));
+    List<LogParser.Part> parts = LogParts.of(spark, files);
+    spark.sparkContext().setJobDescription("ingest: read " + files.size() + " event logs (" + parts.size()
+        + " parts) into events/ and quarantine/");
+    JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
+        .flatMap(part -> LogParser.parse(part, conf.value(), cutoff, notAfter, pseudonymiser, () -> filtered.add(1),
+            parsed::add));
     return spark.createDataFrame(rows, OutputSchema.INGESTED);
   }
 

@@ -2,7 +2,6 @@ package dev.journeys.jobs.ingest.raw;
 
 import dev.journeys.jobs.ingest.text.CsvParser;
 import dev.journeys.jobs.ingest.text.Lookahead;
-import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ public final class CsvRecordReader extends Lookahead<FieldRecord> {
   private final List<String> header;
 
   public CsvRecordReader(InputStream in, char delimiter) {
-    this.parser = new CsvParser(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), delimiter);
+    this.parser = new CsvParser(new InputStreamReader(in, StandardCharsets.UTF_8), delimiter);
     CsvParser.Record first = parser.next();
     this.header = first == null ? List.of() : first.fields().stream().map(String::trim).toList();
   }

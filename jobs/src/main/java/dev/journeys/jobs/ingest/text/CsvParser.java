@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * An RFC 4180 parser that streams records and remembers where each began: quoted fields may hold
- * delimiters, doubled quotes and line breaks; CRLF and LF both end a record.
+ * delimiters, doubled quotes and line breaks; CRLF and LF both end a record. It buffers what it reads itself
+ * (a {@link java.io.BufferedReader} would take a lock per character).
  */
 public final class CsvParser {
 
@@ -18,14 +19,23 @@ public final class CsvParser {
   private static final int RAW_LIMIT = 4096;
 
   private final Reader in;
+  private final char[] buffer = new char[1 << 16];
+  private int position;
+  private int limit;
   private final char delimiter;
-  private long line = 1;
+  private long line;
   private int peeked = -2;
   private boolean unterminated;
 
   public CsvParser(Reader in, char delimiter) {
+    this(in, delimiter, 1);
+  }
+
+  /** A parser of text whose first record starts on line {@code firstLine} of its file (a range of it). */
+  public CsvParser(Reader in, char delimiter, long firstLine) {
     this.in = in;
     this.delimiter = delimiter;
+    this.line = firstLine;
   }
 
   /** The next record, or null at the end of input. */
@@ -127,11 +137,22 @@ public final class CsvParser {
       peeked = -2;
       return c;
     }
-    try {
-      return in.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (position == limit) {
+      try {
+        int n;
+        do {
+          n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        if (n < 0) {
+          return -1;
+        }
+        limit = n;
+        position = 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return buffer[position++];
   }
 
   private void unread(int c) {
