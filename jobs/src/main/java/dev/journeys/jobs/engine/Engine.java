@@ -22,6 +22,11 @@ public interface Engine {
   /** The Hadoop configuration files are read and written with. */
   Configuration hadoop();
 
+  /** How many tasks run at once: the cores a run reads with. */
+  default int cores() {
+    return 1;
+  }
+
   /** Reads {@code files} into {@code out/events/} and {@code out/quarantine/}, and says what it read. */
   IngestResult ingest(List<InputFile> files, String out, RunConfig config);
 

@@ -41,6 +41,14 @@ public final class Progress {
     }
   }
 
+  /** Says something the user should know about the current stage, at once. */
+  public synchronized void note(String text) {
+    if (out != null) {
+      out.printf(Locale.ROOT, "[%6.1fs] %-12s note: %s%n", elapsed(started), stage, text);
+      out.flush();
+    }
+  }
+
   /** Says how the current stage is getting on, once it has run for a while. */
   public synchronized void tick(String status) {
     if (out != null && stage != null && !durations.containsKey(stage) && elapsed(stageStarted) >= 10) {

@@ -1,10 +1,12 @@
 package dev.journeys.jobs.run;
 
+
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.engine.IngestResult;
 import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.ingest.Break;
 import dev.journeys.jobs.ingest.InputException;
+import dev.journeys.jobs.ingest.InputFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,48 @@ final class InputChecks {
   private static final Instant LATEST_PLAUSIBLE = Instant.parse("2100-01-01T00:00:00Z");
 
   private InputChecks() {}
+
+  /** The compressed size from which a gzipped CSV log is worth decompressing to read it with every core. */
+  static final long LARGE_GZIP_BYTES = 16L << 20;
+
+  /**
+   * When one gzipped CSV log holds most of the input, the advice to decompress it: gzip cannot be split, so
+   * one task reads it while the other cores wait, where an uncompressed CSV file is read in byte ranges by all
+   * of them. Null when no such file, or one core.
+   */
+  static String unsplittableGzip(List<InputFile> files, org.apache.hadoop.conf.Configuration hadoop, int cores) {
+    if (cores < 2) {
+      return null;
+    }
+    long total = 0;
+    InputFile largest = null;
+    long largestBytes = 0;
+    for (InputFile f : files) {
+      long bytes = size(f, hadoop);
+      total += bytes;
+      if (f.format() == InputFile.Format.CSV && f.gzipped() && bytes > largestBytes) {
+        largest = f;
+        largestBytes = bytes;
+      }
+    }
+    if (largest == null || largestBytes < LARGE_GZIP_BYTES || largestBytes * 2 < total) {
+      return null;
+    }
+    String name = Break.display(largest.path());
+    return String.format(Locale.ROOT, "%s holds %.0f%% of the input (%,d MB compressed) and gzip cannot be split, "
+        + "so one core reads it while %s; to read it with all %d cores, decompress it first (gunzip -k %s) and "
+        + "give the .csv file", name, 100.0 * largestBytes / total, largestBytes >> 20,
+        cores == 2 ? "the other waits" : "the other " + (cores - 1) + " wait", cores, name);
+  }
+
+  private static long size(InputFile f, org.apache.hadoop.conf.Configuration hadoop) {
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(f.path());
+      return path.getFileSystem(hadoop).getFileStatus(path).getLen();
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
 
   /**
    * Fails on a file that ended early (unless accepted), on more unreadable rows than the run allows (rows

@@ -127,6 +127,10 @@ public final class RunJob {
 
     progress.stage("ingest", "reading " + config.inputs().size() + " input(s)");
     List<InputFile> files = InputFiles.resolve(config.sources(), engine.hadoop());
+    String gzip = InputChecks.unsplittableGzip(files, engine.hadoop(), engine.cores());
+    if (gzip != null) {
+      progress.note(gzip);
+    }
     IngestResult ingest = engine.ingest(files, out.toString(), config);
     engine.writeQuarantineCsv(outputs);
     progress.done(String.format(Locale.ROOT, "%,d events read, %,d quarantined (%.2f%%)", ingest.eventsRead(),

@@ -38,6 +38,11 @@ public final class SparkEngine implements Engine {
   }
 
   @Override
+  public int cores() {
+    return spark.sparkContext().defaultParallelism();
+  }
+
+  @Override
   public Configuration hadoop() {
     return spark.sparkContext().hadoopConfiguration();
   }
