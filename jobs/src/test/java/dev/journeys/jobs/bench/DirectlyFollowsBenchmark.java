@@ -63,6 +63,7 @@ public final class DirectlyFollowsBenchmark {
     Path dir = Path.of("/tmp/journeys-benchmark");
     boolean reuse = false;
     int scalingRounds = 3;
+    int shapeRuns = 3;
     List<Integer> touchpoints = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -71,11 +72,12 @@ public final class DirectlyFollowsBenchmark {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--reuse" -> reuse = true;
         case "--scaling" -> scalingRounds = Integer.parseInt(args[++i]);
+        case "--shape-runs" -> shapeRuns = Integer.parseInt(args[++i]);
         case "--touchpoints" -> touchpoints = java.util.Arrays.stream(args[++i].split(","))
             .map(t -> Integer.parseInt(t.trim().replace("_", ""))).toList();
         default -> {
           System.err.println("usage: ./journeys benchmark [--events N] [--raw-customers N] [--dir DIR] [--reuse] "
-              + "[--scaling ROUNDS]\n"
+              + "[--scaling ROUNDS] [--shape-runs N]\n"
               + "  --events N          size of the generated event log (default 10,000,000)\n"
               + "  --raw-customers N   customers in the raw exports whose ingest is timed (default 20,000; 0: skip)\n"
               + "  --dir DIR           where the data and benchmark.json go (default /tmp/journeys-benchmark)\n"
@@ -83,6 +85,10 @@ public final class DirectlyFollowsBenchmark {
               + "  --scaling ROUNDS    rounds of the analysis on local[1] against local[n], side by side (default 3; "
               + "0: skip;\n"
               + "                      only on an embedded master of n >= 2 cores)\n"
+              + "  --shape-runs N      whole ./journeys run commands per input shape (clustered Parquet, one unsorted "
+              + "Parquet\n"
+              + "                      file, one CSV, the raw exports), each beside DuckDB on the same file (default 3; "
+              + "0: skip)\n"
               + "  --touchpoints N,N   instead: time the analysis against N distinct touchpoints (e.g. "
               + "50000,100000,200000,1000000)");
           System.exit(2);
@@ -102,6 +108,20 @@ public final class DirectlyFollowsBenchmark {
       cores = CoreScaling.localCores(spark.sparkContext().master(), Runtime.getRuntime().availableProcessors());
     } finally {
       spark.stop();
+    }
+    String launcher = System.getProperty("journeys.launcher");
+    if (shapeRuns > 0 && launcher != null) {
+      Path input = dir.resolve("events.parquet");
+      Path shapesDir = dir.resolve("shapes");
+      long started = System.nanoTime();
+      InputShapes.write(input, shapesDir);
+      System.out.printf(Locale.ROOT, "%nWrote the events as one CSV and one Parquet file in random order to %s (%.1fs)%n",
+          shapesDir, seconds(started));
+      Path rawConfig = rawCustomers > 0 ? dir.resolve("raw").resolve(SampleExports.CONFIG) : null;
+      figures.put("input_shapes", InputShapes.measure(InputShapes.shapes(input, shapesDir, rawConfig), Path.of(launcher),
+          shapesDir, shapeRuns, (Long) figures.get("events")));
+    } else if (shapeRuns > 0) {
+      System.out.println("\nInput shapes: skipped, run through ./journeys benchmark to time whole commands");
     }
     if (scalingRounds > 0 && cores >= 2) {
       // After the session above is stopped: each round starts its own, on one core and on all of them.
