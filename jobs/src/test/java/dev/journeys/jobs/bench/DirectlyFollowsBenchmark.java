@@ -120,6 +120,11 @@ public final class DirectlyFollowsBenchmark {
       Path rawConfig = rawCustomers > 0 ? dir.resolve("raw").resolve(SampleExports.CONFIG) : null;
       figures.put("input_shapes", InputShapes.measure(InputShapes.shapes(input, shapesDir, rawConfig), Path.of(launcher),
           shapesDir, shapeRuns, (Long) figures.get("events")));
+      Map<String, Object> pm4py = InputShapes.pm4py(Path.of(launcher), shapesDir, shapeRuns,
+          (Long) figures.get("events"));
+      if (pm4py != null) {
+        figures.put("pm4py", pm4py);
+      }
     } else if (shapeRuns > 0) {
       System.out.println("\nInput shapes: skipped, run through ./journeys benchmark to time whole commands");
     }

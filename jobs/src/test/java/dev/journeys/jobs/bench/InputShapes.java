@@ -142,6 +142,93 @@ final class InputShapes {
     }
   }
 
+  /** The pm4py comparison: the first 5 million rows of the CSV shape, one journey per customer (pm4py's cases). */
+  static final long PM4PY_ROWS = 5_000_000;
+
+  /** What pm4py does on the CSV, timed as one whole process: read it, then the directly-follows graph and variants. */
+  static final String PM4PY_SCRIPT = """
+      import sys, pandas, pm4py
+      df = pandas.read_csv(sys.argv[1])
+      df['ts'] = pandas.to_datetime(df['ts'], utc=True)
+      df = pm4py.format_dataframe(df, case_id='customer_id', activity_key='touchpoint', timestamp_key='ts')
+      dfg, start, end = pm4py.discover_dfg(df)
+      variants = pm4py.get_variants(df)
+      print(len(dfg), 'directly-follows pairs,', len(variants), 'variants')
+      """;
+
+  /**
+   * Times pm4py against {@code ./journeys run} with one journey per customer on the same CSV file of
+   * {@link #PM4PY_ROWS} rows, each a whole process, median of {@code runs}; null (with a message) when no Python
+   * here imports pm4py ({@code PM4PY_PYTHON}, else {@code python3}, else Debian's {@code /usr/bin/python3}, with a
+   * pm4py checkout on {@code PYTHONPATH}).
+   */
+  static Map<String, Object> pm4py(Path launcher, Path dir, int runs, long events) throws Exception {
+    long rows = Math.min(PM4PY_ROWS, events);
+    String python = null;
+    for (String candidate : new String[] {System.getenv("PM4PY_PYTHON"), "python3", "/usr/bin/python3"}) {
+      if (candidate != null && imports(candidate)) {
+        python = candidate;
+        break;
+      }
+    }
+    if (python == null) {
+      System.out.println("\npm4py: skipped, no Python here imports it (put a pm4py checkout on PYTHONPATH, or set "
+          + "PM4PY_PYTHON)");
+      return null;
+    }
+    Path csv = dir.resolve("events-5m.csv");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      s.execute("COPY (SELECT * FROM read_csv('" + dir.resolve("events.csv") + "', header = true, all_varchar = true) "
+          + "LIMIT " + rows + ") TO '" + csv + "' (HEADER, DELIMITER ',')");
+    }
+    Path script = dir.resolve("pm4py-dfg.py");
+    Files.writeString(script, PM4PY_SCRIPT);
+    Shape ours = new Shape("journeys, one journey per customer", List.of("--journey-by", "case", "--case-column",
+        "customer_id", "--activity-column", "touchpoint", "--timestamp-column", "ts", "--channel-column", "channel",
+        "--owner-column", "owner", "--assisted-column", "assisted", "-i", csv.toString()), null, null, false);
+    double[] journeys = new double[runs];
+    double[] pm4py = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      journeys[i] = command(launcher, ours, dir.resolve("out-pm4py-comparison"), i);
+      ProcessBuilder builder = new ProcessBuilder(python, script.toString(), csv.toString()).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("pm4py-" + i + ".log").toFile());
+      long started = System.nanoTime();
+      int status = builder.start().waitFor();
+      pm4py[i] = (System.nanoTime() - started) / 1e9;
+      if (status != 0) {
+        throw new IllegalStateException("pm4py failed with status " + status + "; see " + dir.resolve("pm4py-" + i
+            + ".log"));
+      }
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    double oursMedian = DirectlyFollowsBenchmark.median(journeys);
+    double theirs = DirectlyFollowsBenchmark.median(pm4py);
+    f.put("rows", rows);
+    f.put("python", python);
+    f.put("journeys_run_seconds", oursMedian);
+    f.put("journeys_run_runs_seconds", journeys);
+    f.put("pm4py_seconds", theirs);
+    f.put("pm4py_runs_seconds", pm4py);
+    f.put("pm4py_to_journeys", theirs / oursMedian);
+    System.out.printf(Locale.ROOT, "%npm4py on the same %,d-row CSV (read, directly-follows graph, variants), whole "
+        + "processes, median of %d:%n  journeys %7.1fs   pm4py %7.1fs   ratio pm4py / journeys %.2f×%n", rows, runs,
+        oursMedian, theirs, theirs / oursMedian);
+    return f;
+  }
+
+  private static boolean imports(String python) {
+    try {
+      Process p = new ProcessBuilder(python, "-c", "import pm4py").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private static String slug(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
