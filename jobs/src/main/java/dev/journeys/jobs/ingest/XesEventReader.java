@@ -149,19 +149,18 @@ public final class XesEventReader implements Iterator<IngestRecord> {
 
   private IngestRecord toRecord(String caseId, Map<String, String> trace, RawEvent e) {
     Map<String, String> a = e.attributes();
-    String raw = a.toString();
     if (caseId == null || caseId.isBlank()) {
-      return IngestRecord.bad(e.seq(), e.line(), "trace has no concept:name (case id)", raw);
+      return IngestRecord.bad(e.seq(), e.line(), "trace has no concept:name (case id)", a.toString());
     }
     String activity = a.get(options.activityColumn());
     if (activity == null || activity.isBlank()) {
-      return IngestRecord.bad(e.seq(), e.line(), "event has no " + options.activityColumn(), raw);
+      return IngestRecord.bad(e.seq(), e.line(), "event has no " + options.activityColumn(), a.toString());
     }
     if (options.lifecycle() != null) {
       String lifecycle = a.get("lifecycle:transition");
       if (lifecycle != null && !lifecycle.equalsIgnoreCase(options.lifecycle())) {
         filtered++;
-        return IngestRecord.bad(e.seq(), e.line(), LogParser.FILTERED_REASON, raw);
+        return IngestRecord.bad(e.seq(), e.line(), LogParser.FILTERED_REASON, a.toString());
       }
     }
     String time = a.get(options.timestampColumn());
@@ -169,13 +168,13 @@ public final class XesEventReader implements Iterator<IngestRecord> {
     try {
       ts = Timestamps.parseMicros(time, options.zone(), format);
     } catch (IllegalArgumentException ex) {
-      return IngestRecord.bad(e.seq(), e.line(), options.timestampColumn() + ": " + ex.getMessage(), raw);
+      return IngestRecord.bad(e.seq(), e.line(), options.timestampColumn() + ": " + ex.getMessage(), a.toString());
     }
     String customer = caseId;
     if (options.customerColumn() != null) {
       customer = lookup(options.customerColumn(), a, trace);
       if (customer == null || customer.isBlank()) {
-        return IngestRecord.bad(e.seq(), e.line(), "event has no " + options.customerColumn(), raw);
+        return IngestRecord.bad(e.seq(), e.line(), "event has no " + options.customerColumn(), a.toString());
       }
     }
     String channel = options.channelColumn() != null ? lookup(options.channelColumn(), a, trace)
@@ -187,7 +186,7 @@ public final class XesEventReader implements Iterator<IngestRecord> {
       Boolean flag = value == null ? Boolean.FALSE : Flags.parse(value);
       if (flag == null) {
         return IngestRecord.bad(e.seq(), e.line(), options.assistedColumn() + ": cannot read '" + value
-            + "' as true/false", raw);
+            + "' as true/false", a.toString());
       }
       assisted = flag;
     } else {
