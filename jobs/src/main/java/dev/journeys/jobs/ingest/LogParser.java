@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parses one XES or CSV event log, streaming, into rows of {@link OutputSchema#INGESTED}: the part of ingest
- * every engine shares. Spark runs it in one task per file; the local engine in a loop.
+ * every engine shares. Spark runs it in one task per file, or per byte range of a large CSV file ({@link Part});
+ * the local engine in a loop.
  */
 public final class LogParser {
 

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ingest with Spark reads the inputs into the unified event table and the unreadable rows into
- * {@code quarantine/}. XES and CSV files are parsed once, one task per file, streaming, into
- * {@code events/} ({@link LogParser}); raw exports are read, stitched and written clustered by customer
+ * {@code quarantine/}. XES and CSV files are parsed once, streaming, into {@code events/} ({@link LogParser}),
+ * one task per file or per byte range of a large uncompressed CSV file ({@link LogParts}); raw exports are read, stitched and written clustered by customer
  * ({@link RawExports}); Parquet inputs in the unified schema are checked column-wise and analysed in place
  * ({@link ParquetInput}).
  */

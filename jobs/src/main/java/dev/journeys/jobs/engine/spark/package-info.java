@@ -1,9 +1,10 @@
 /**
  * The Spark engine: any inputs, any size, embedded ({@code local[*]}) or on a cluster; it never names a master.
  *
- * <p><b>Ingest.</b> XES and CSV logs are parsed once, one task per file, streaming, into {@code events/} and
- * {@code quarantine/} ({@link dev.journeys.jobs.engine.spark.Ingest}); each file is profiled while it is parsed
- * (an accumulator adds one {@link dev.journeys.jobs.ingest.ProfileTally} per file), so no second pass is needed.
+ * <p><b>Ingest.</b> XES and CSV logs are parsed once, streaming, into {@code events/} and {@code quarantine/}
+ * ({@link dev.journeys.jobs.engine.spark.Ingest}): one task per file, or per byte range of a large uncompressed CSV
+ * file ({@link dev.journeys.jobs.engine.spark.LogParts}); each part is profiled while it is parsed (an accumulator
+ * adds one {@link dev.journeys.jobs.ingest.ProfileTally} per part), so no second pass is needed.
  * Raw exports are mapped, de-duplicated, stitched into customers ({@link dev.journeys.jobs.engine.spark.RawExports},
  * {@link dev.journeys.jobs.engine.spark.IdentityStitching}) and written clustered by customer. Parquet in the
  * unified schema is checked where it lies ({@link dev.journeys.jobs.engine.spark.ParquetInput}).
