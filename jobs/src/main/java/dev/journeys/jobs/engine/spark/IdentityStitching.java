@@ -75,15 +75,17 @@ public final class IdentityStitching {
     int rounds = 0;
     while (rounds < MAX_ROUNDS) {
       rounds++;
+      // Each node keeps its old label beside the new one, so that what changed is counted on the checkpoint
+      // itself, without joining the old labels again.
       Dataset<Row> fromNeighbours = edges.join(labels, edges.col("b").equalTo(labels.col("node")))
-          .select(edges.col("a").as("node"), labels.col("label"));
-      Dataset<Row> propagated = labels.union(fromNeighbours).groupBy("node").agg(min("label").as("label"));
+          .select(edges.col("a").as("node"), labels.col("label"), lit(null).cast("string").as("old"));
+      Dataset<Row> propagated = labels.select(col("node"), col("label"), col("label").as("old")).union(fromNeighbours)
+          .groupBy("node").agg(min("label").as("label"), min("old").as("old"));
       Dataset<Row> pointed = propagated.as("p").join(propagated.as("q"), col("p.label").equalTo(col("q.node")))
-          .select(col("p.node").as("node"), least(col("p.label"), col("q.label")).as("label"))
+          .select(col("p.node").as("node"), least(col("p.label"), col("q.label")).as("label"), col("p.old").as("old"))
           .localCheckpoint();
-      long changed = pointed.join(labels.withColumnRenamed("label", "old"), "node")
-          .filter(col("label").notEqual(col("old"))).count();
-      labels = pointed;
+      long changed = pointed.filter(col("label").notEqual(col("old"))).count();
+      labels = pointed.select(col("node"), col("label"));
       if (changed == 0) {
         break;
       }
