@@ -94,6 +94,16 @@ public record OpenedFile(InputStream in, Counting counting, long size, boolean g
     return new OpenedFile(counting, counting, size, false);
   }
 
+  /** The size of {@code file} in bytes, or 0 when it cannot be read (opening it then says why). */
+  public static long sizeOrZero(InputFile file, Configuration conf) {
+    try {
+      Path path = new Path(file.path());
+      return path.getFileSystem(conf).getFileStatus(path).getLen();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   static void closeQuietly(InputStream in) {
     try {
       in.close();

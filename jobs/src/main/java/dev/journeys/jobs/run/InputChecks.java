@@ -7,6 +7,7 @@ import dev.journeys.jobs.engine.JourneysResult;
 import dev.journeys.jobs.ingest.Break;
 import dev.journeys.jobs.ingest.InputException;
 import dev.journeys.jobs.ingest.InputFile;
+import dev.journeys.jobs.ingest.OpenedFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class InputChecks {
     InputFile largest = null;
     long largestBytes = 0;
     for (InputFile f : files) {
-      long bytes = size(f, hadoop);
+      long bytes = OpenedFile.sizeOrZero(f, hadoop);
       total += bytes;
       if (f.format() == InputFile.Format.CSV && f.gzipped() && bytes > largestBytes) {
         largest = f;
@@ -64,14 +65,6 @@ final class InputChecks {
         cores == 2 ? "the other waits" : "the other " + (cores - 1) + " wait", cores, name);
   }
 
-  private static long size(InputFile f, org.apache.hadoop.conf.Configuration hadoop) {
-    try {
-      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(f.path());
-      return path.getFileSystem(hadoop).getFileStatus(path).getLen();
-    } catch (java.io.IOException e) {
-      return 0;
-    }
-  }
 
   /**
    * Fails on a file that ended early (unless accepted), on more unreadable rows than the run allows (rows

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
@@ -47,7 +46,7 @@ final class LogParts {
     List<Split> splits = new ArrayList<>();
     for (int i = 0; i < logs.size(); i++) {
       InputFile log = logs.get(i);
-      sizes[i] = size(log, hadoop);
+      sizes[i] = OpenedFile.sizeOrZero(log, hadoop);
       if (log.format() == InputFile.Format.CSV && !log.gzipped() && CsvSplits.splittable(log.read().delimiter())
           && sizes[i] > splitBytes) {
         long n = (sizes[i] + splitBytes - 1) / splitBytes;
@@ -116,15 +115,6 @@ final class LogParts {
     long from = split.start() == 0 ? 0 : split.start() - 1;
     try (InputStream in = OpenedFile.open(file, conf, from, Long.MAX_VALUE).in()) {
       return CsvSplits.scan(in, from, split.start(), split.end(), split.start() == 0, file.read().delimiter());
-    }
-  }
-
-  private static long size(InputFile file, Configuration conf) {
-    try {
-      Path path = new Path(file.path());
-      return path.getFileSystem(conf).getFileStatus(path).getLen();
-    } catch (IOException e) {
-      return 0;
     }
   }
 

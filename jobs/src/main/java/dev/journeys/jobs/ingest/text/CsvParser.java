@@ -24,7 +24,6 @@ public final class CsvParser {
   private int limit;
   private final char delimiter;
   private long line;
-  private int peeked = -2;
   private boolean unterminated;
 
   public CsvParser(Reader in, char delimiter) {
@@ -132,11 +131,6 @@ public final class CsvParser {
   }
 
   private int read() {
-    if (peeked != -2) {
-      int c = peeked;
-      peeked = -2;
-      return c;
-    }
     if (position == limit) {
       try {
         int n;
@@ -155,7 +149,10 @@ public final class CsvParser {
     return buffer[position++];
   }
 
+  /** Steps back over {@code c}, the character just read: it is still in the buffer. At the end, nothing to undo. */
   private void unread(int c) {
-    peeked = c;
+    if (c != -1) {
+      position--;
+    }
   }
 }

@@ -45,10 +45,10 @@ public final class CsvSplits {
   /**
    * What the scan of one split found: where its first record was guessed to start ({@code start}), where the
    * first record at or after the split's end starts ({@code end}, or the file's length), and how many records
-   * and line breaks lie between. {@code fromRecordStart} tells a scan that started on a known record boundary.
+   * and line breaks lie between.
    */
-  public record Scan(long splitStart, long splitEnd, long start, long end, long records, long lines,
-      boolean fromRecordStart) implements Serializable {}
+  public record Scan(long splitStart, long splitEnd, long start, long end, long records, long lines)
+      implements Serializable {}
 
   /** The splits of a file of {@code length} bytes into pieces of about {@code splitBytes}, as [start, end) pairs. */
   public static List<long[]> splits(long length, long splitBytes) {
@@ -89,7 +89,8 @@ public final class CsvSplits {
       }
       records++;
       boolean quoted = false;
-      boolean wasQuoted = false;
+      // Whether the field so far is empty. (CsvParser also remembers that a field was quoted, so that a quote after
+      // a closed quoted field is text; here that cannot arise: the character after a closing quote is never one.)
       boolean empty = true;
       while (c != -1) {
         if (quoted) {
@@ -107,12 +108,10 @@ public final class CsvSplits {
             }
             empty = false;
           }
-        } else if (c == '"' && empty && !wasQuoted) {
+        } else if (c == '"' && empty) {
           quoted = true;
-          wasQuoted = true;
         } else if (c == delim) {
           empty = true;
-          wasQuoted = false;
         } else if (c == '\r') {
           int d = bytes.read();
           if (d != '\n') {
@@ -129,7 +128,7 @@ public final class CsvSplits {
         c = bytes.read();
       }
     }
-    return new Scan(splitStart, splitEnd, start, bytes.position, records, lines, fromRecordStart);
+    return new Scan(splitStart, splitEnd, start, bytes.position, records, lines);
   }
 
   /** Scans a split again from a known record start (see {@link #scan}). */
@@ -149,7 +148,7 @@ public final class CsvSplits {
     for (int k = 0; k < scans.size(); k++) {
       Scan s = scans.get(k);
       if (k > 0 && s.start() != previousEnd) {
-        s = previousEnd >= s.splitEnd() ? new Scan(s.splitStart(), s.splitEnd(), previousEnd, previousEnd, 0, 0, true)
+        s = previousEnd >= s.splitEnd() ? new Scan(s.splitStart(), s.splitEnd(), previousEnd, previousEnd, 0, 0)
             : rescan.from(previousEnd, s.splitStart(), s.splitEnd());
       }
       if (s.end() > s.start()) {
@@ -162,14 +161,13 @@ public final class CsvSplits {
     return ranges;
   }
 
-  /** A byte source with its position, a pushback of one and a BOM check, over a plain buffer. */
+  /** A byte source with its position, a step back of one and a BOM check, over a plain buffer. */
   private static final class Bytes {
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
     private int index;
     private int limit;
     private long position;
-    private int pushed = -2;
 
     Bytes(InputStream in, long position) {
       this.in = in;
@@ -177,14 +175,6 @@ public final class CsvSplits {
     }
 
     int read() throws IOException {
-      if (pushed != -2) {
-        int c = pushed;
-        pushed = -2;
-        if (c != -1) {
-          position++;
-        }
-        return c;
-      }
       if (index == limit) {
         int n;
         do {
@@ -200,9 +190,10 @@ public final class CsvSplits {
       return buffer[index++] & 0xFF;
     }
 
+    /** Steps back over {@code c}, the byte just read: it is still in the buffer. At the end, nothing to undo. */
     void unread(int c) {
-      pushed = c;
       if (c != -1) {
+        index--;
         position--;
       }
     }
