@@ -2,7 +2,6 @@ package dev.journeys.jobs.engine.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
@@ -141,12 +140,10 @@ final class RawStitching {
     }
     long records = ranked.count();
 
-    Dataset<Row> links = unique.select(col("record_id"), posexplode(col("identity_keys")))
-        .select(col("record_id"), col("col").as(IdentityStitching.KEY), col("pos").as(IdentityStitching.RANK));
-    IdentityStitching.Result stitching = IdentityStitching.stitch(links, identities.maxKeys(), chainKinds);
+    IdentityStitching.Result stitching = IdentityStitching.stitchRecords(unique, identities.maxKeys(), chainKinds);
 
     // Each record with its customer, once; a customer of chain keys alone is none.
-    Dataset<Row> joined = unique.join(stitching.records(), "record_id").localCheckpoint();
+    Dataset<Row> joined = stitching.withCustomers(unique).localCheckpoint();
     Dataset<Row> chainOnly = joined.filter(col(IdentityStitching.NAMED).equalTo(false))
         .select(col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.FILE),
             col(OutputSchema.LINE), lit(CHAIN_ONLY).as(OutputSchema.REASON));

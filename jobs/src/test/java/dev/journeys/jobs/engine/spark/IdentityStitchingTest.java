@@ -109,4 +109,57 @@ class IdentityStitchingTest {
       assertThat(r.getLong(1)).isEqualTo(6);
     });
   }
+
+  @Test
+  void javaAndSqlGiveEveryKeyTheSameId() {
+    List<String> keys = List.of("user:u1", "cookie:c-été", "phone:+447700900001", "", "x");
+    Dataset<Row> sql = SparkTest.spark().createDataset(keys, org.apache.spark.sql.Encoders.STRING()).toDF("key")
+        .select(org.apache.spark.sql.functions.col("key"), org.apache.spark.sql.functions.xxhash64(
+            org.apache.spark.sql.functions.lit(43L), org.apache.spark.sql.functions.col("key")).as("id"));
+    Map<String, Long> bySql = new TreeMap<>();
+    sql.collectAsList().forEach(r -> bySql.put(r.getString(0), r.getLong(1)));
+    long[] byJava = IdentityStitching.ids(keys, 43L);
+    for (int i = 0; i < keys.size(); i++) {
+      assertThat(byJava[i]).as(keys.get(i)).isEqualTo(bySql.get(keys.get(i)));
+    }
+  }
+
+  @Test
+  void pairsSortByFirstThenSecond() {
+    java.util.Random random = new java.util.Random(7);
+    for (int n : new int[] {0, 1, 2, 17, 100, 5_000}) {
+      long[] pairs = new long[2 * n];
+      for (int i = 0; i < pairs.length; i++) {
+        pairs[i] = random.nextInt(n / 3 + 2) - 3;
+      }
+      List<long[]> expected = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        expected.add(new long[] {pairs[2 * i], pairs[2 * i + 1]});
+      }
+      expected.sort(java.util.Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+      IdentityStitching.PairSort.sort(pairs);
+      for (int i = 0; i < n; i++) {
+        assertThat(new long[] {pairs[2 * i], pairs[2 * i + 1]}).as("pair %d of %d", i, n).containsExactly(expected.get(i));
+      }
+    }
+  }
+
+  @Test
+  void aWideStarAndAChainMeetInOneComponent() {
+    List<Object[]> rows = new ArrayList<>();
+    // A star of 30 keys around one user, and a chain of 30 keys whose far end holds that user.
+    for (int i = 0; i < 30; i++) {
+      rows.add(new Object[] {"s" + i, "user:hub", 1});
+      rows.add(new Object[] {"s" + i, "cookie:" + i, 2});
+      rows.add(new Object[] {"c" + i, String.format("chain:%02d", i), 1});
+      rows.add(new Object[] {"c" + i, String.format("chain:%02d", i + 1), 1});
+    }
+    rows.add(new Object[] {"join", "chain:30", 1});
+    rows.add(new Object[] {"join", "user:hub", 1});
+    IdentityStitching.Result result = IdentityStitching.stitch(links(rows.toArray(Object[][]::new)), 1_000);
+    assertThat(result.customers().select("customer").distinct().collectAsList())
+        .singleElement().satisfies(r -> assertThat(r.getString(0)).isEqualTo("chain:00"));
+    assertThat(result.customers().count()).isEqualTo(30 + 31 + 1);
+    assertThat(byRecord(result).values()).containsOnly("chain:00");
+  }
 }
