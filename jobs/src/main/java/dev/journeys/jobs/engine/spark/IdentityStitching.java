@@ -160,37 +160,7 @@ public final class IdentityStitching {
     for (long seed = 42; seed < 42 + MAX_SEEDS; seed++) {
       long s = seed;
       int partitions = Math.max(2 * spark.sparkContext().defaultParallelism(), input.javaRDD().getNumPartitions());
-      // How many other keys each key was seen with: every record's pairs of keys, grouped by their first.
-      JavaRDD<long[]> pairs = input.javaRDD().mapPartitions(rows -> {
-        PairBuffer out = new PairBuffer();
-        while (rows.hasNext()) {
-          long[] ids = ids(rows.next().getList(1), s);
-          for (long a : ids) {
-            for (long b : ids) {
-              if (a != b) {
-                out.add(a, b);
-              }
-            }
-          }
-        }
-        return List.of(out.toArray()).iterator();
-      });
-      Dataset<Row> neighbours = spark.createDataFrame(byFirst(pairs, partitions, false).flatMap(sorted -> {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < sorted.length; ) {
-          long a = sorted[i];
-          long distinct = 0;
-          int j = i;
-          for (; j < sorted.length && sorted[j] == a; j += 2) {
-            if (j == i || sorted[j + 1] != sorted[j - 1]) {
-              distinct++;
-            }
-          }
-          rows.add(RowFactory.create(a, distinct));
-          i = j;
-        }
-        return rows.iterator();
-      }), NEIGHBOURS);
+      Dataset<Row> neighbours = neighbours(spark, input, s, partitions);
       // Every key once, with its id, whether it names a customer, and how many other keys it was seen with.
       Dataset<Row> keys = input.select(explode(col("identity_keys")).as(KEY)).where(col(KEY).isNotNull())
           .select(xxhash64(lit(s), col(KEY)).as("id"), col(KEY)).distinct()
@@ -209,28 +179,7 @@ public final class IdentityStitching {
           .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new)));
       List<Row> hubRows = hubList.stream().map(r -> RowFactory.create(r.getString(1), r.getLong(3)))
           .toList();
-      // A star around each record's smallest linking id connects all its linking keys: edges point from the larger
-      // id to the smaller.
-      JavaRDD<long[]> edges = input.javaRDD().mapPartitions(rows -> {
-        PairBuffer out = new PairBuffer();
-        long[] hubs = hubIds.value();
-        while (rows.hasNext()) {
-          long[] record = ids(rows.next().getList(1), s);
-          long smallest = Long.MAX_VALUE;
-          for (long id : record) {
-            if (Arrays.binarySearch(hubs, id) < 0) {
-              smallest = Math.min(smallest, id);
-            }
-          }
-          for (long id : record) {
-            if (id != smallest && Arrays.binarySearch(hubs, id) < 0) {
-              out.add(id, smallest);
-            }
-          }
-        }
-        return List.of(out.toArray()).iterator();
-      });
-      Components components = components(spark, edges, partitions);
+      Components components = components(spark, stars(input, s, hubIds), partitions);
       Dataset<Row> labels = spark.createDataFrame(components.labels().flatMap(star -> {
         List<Row> rows = new ArrayList<>(star.length / 2);
         for (int i = 0; i < star.length; i += 2) {
@@ -241,18 +190,78 @@ public final class IdentityStitching {
       Dataset<Row> rooted = keys.join(labels, "id", "left").withColumn("root", coalesce(col("root"), col("id")));
       // A component's size and smallest key decide its keys' customer. A split component's keys are customers of
       // their own: each names one when it is no chain key.
-      Dataset<Row> components2 = rooted.groupBy(col("root")).agg(count(lit(1)).as("keys"),
+      Dataset<Row> perComponent = rooted.groupBy(col("root")).agg(count(lit(1)).as("keys"),
           min(col(KEY)).as("smallest"), max(col("naming")).as("any_naming")).localCheckpoint();
-      Dataset<Row> customers = rooted.join(components2, "root").select(col(KEY),
+      Dataset<Row> customers = rooted.join(perComponent, "root").select(col(KEY),
           when(col("keys").gt(maxKeys), col(KEY)).otherwise(col("smallest")).as(CUSTOMER),
           when(col("keys").gt(maxKeys), col("naming")).otherwise(col("any_naming")).as(NAMED)).localCheckpoint();
-      Dataset<Row> oversized = components2.where(col("keys").gt(maxKeys))
+      Dataset<Row> oversized = perComponent.where(col("keys").gt(maxKeys))
           .select(col("smallest").as(CUSTOMER), col("keys"));
       components.labels().unpersist(false);
       return new Result(customers, oversized, spark.createDataFrame(hubRows, HUBS), components.rounds(), hubKeys,
           input);
     }
     throw new IllegalStateException("identity keys share 64-bit ids under " + MAX_SEEDS + " seeds: not a hash");
+  }
+
+  /** How many other keys each key was seen with: every record's pairs of keys, grouped by their first. */
+  private static Dataset<Row> neighbours(SparkSession spark, Dataset<Row> input, long seed, int partitions) {
+    JavaRDD<long[]> pairs = input.javaRDD().mapPartitions(rows -> {
+      PairBuffer out = new PairBuffer();
+      while (rows.hasNext()) {
+        long[] ids = ids(rows.next().getList(1), seed);
+        for (long a : ids) {
+          for (long b : ids) {
+            if (a != b) {
+              out.add(a, b);
+            }
+          }
+        }
+      }
+      return List.of(out.toArray()).iterator();
+    });
+    return spark.createDataFrame(byFirst(pairs, partitions, false).flatMap(sorted -> {
+      List<Row> rows = new ArrayList<>();
+      for (int i = 0; i < sorted.length; ) {
+        long a = sorted[i];
+        long distinct = 0;
+        int j = i;
+        for (; j < sorted.length && sorted[j] == a; j += 2) {
+          if (j == i || sorted[j + 1] != sorted[j - 1]) {
+            distinct++;
+          }
+        }
+        rows.add(RowFactory.create(a, distinct));
+        i = j;
+      }
+      return rows.iterator();
+    }), NEIGHBOURS);
+  }
+
+  /**
+   * A star around each record's smallest linking id (no hub) connects all its linking keys: edges point from the
+   * larger id to the smaller.
+   */
+  private static JavaRDD<long[]> stars(Dataset<Row> input, long seed, Broadcast<long[]> hubIds) {
+    return input.javaRDD().mapPartitions(rows -> {
+      PairBuffer out = new PairBuffer();
+      long[] hubs = hubIds.value();
+      while (rows.hasNext()) {
+        long[] record = ids(rows.next().getList(1), seed);
+        long smallest = Long.MAX_VALUE;
+        for (long id : record) {
+          if (Arrays.binarySearch(hubs, id) < 0) {
+            smallest = Math.min(smallest, id);
+          }
+        }
+        for (long id : record) {
+          if (id != smallest && Arrays.binarySearch(hubs, id) < 0) {
+            out.add(id, smallest);
+          }
+        }
+      }
+      return List.of(out.toArray()).iterator();
+    });
   }
 
   /**
