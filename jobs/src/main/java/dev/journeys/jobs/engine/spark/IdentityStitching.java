@@ -83,37 +83,39 @@ public final class IdentityStitching {
   private IdentityStitching() {}
 
   /**
-   * @param customers  one row per key: {@code key, customer, named}
+   * @param customers  one row per key: {@code id, key, customer, named}
    * @param oversized  one row per split component: {@code customer} (its representative) and {@code keys}
    * @param hubKeys    one row per key that linked too many others: {@code key} and {@code neighbours}
    * @param rounds     rounds of large-star and small-star until nothing changed
    * @param hubs       the hubs' keys, for {@link #withCustomers}
+   * @param seed       the seed of the keys' ids
    * @param input      the records stitched: {@code record_id} and {@code identity_keys}, most trusted first
    */
   public record Result(Dataset<Row> customers, Dataset<Row> oversized, Dataset<Row> hubKeys, int rounds,
-      Broadcast<java.util.HashSet<String>> hubs, Dataset<Row> input) {
+      Broadcast<java.util.HashSet<String>> hubs, long seed, Dataset<Row> input) {
 
     /**
      * {@code records} (with {@code identity_keys}, most trusted first) with their {@code customer} and whether it is
      * {@code named}: the customer of their first key that is no hub; a record with only hubs is a customer of its
-     * own ({@code record:} and its id).
+     * own ({@code record:} and its id). Joined on the key's id: a join on numbers, not strings.
      */
     public Dataset<Row> withCustomers(Dataset<Row> records) {
       Broadcast<java.util.HashSet<String>> shared = hubs;
-      UserDefinedFunction firstLinking = udf((UDF1<scala.collection.Seq<String>, String>) keys -> {
+      long keySeed = seed;
+      UserDefinedFunction firstLinking = udf((UDF1<scala.collection.Seq<String>, Long>) keys -> {
         scala.collection.Iterator<String> it = keys.iterator();
         while (it.hasNext()) {
           String key = it.next();
           if (key != null && !shared.value().contains(key)) {
-            return key;
+            return ids(List.of(key), keySeed)[0];
           }
         }
         return null;
-      }, DataTypes.StringType);
-      Dataset<Row> keyed = records.withColumn("linking_key", firstLinking.apply(col("identity_keys")));
-      Dataset<Row> byKey = customers.select(col(KEY).as("linking_key"), col(CUSTOMER), col(NAMED));
-      return keyed.join(byKey, keyed.col("linking_key").eqNullSafe(byKey.col("linking_key")), "left")
-          .drop(byKey.col("linking_key")).drop("linking_key")
+      }, DataTypes.LongType);
+      Dataset<Row> keyed = records.withColumn("linking_id", firstLinking.apply(col("identity_keys")));
+      Dataset<Row> byId = customers.select(col("id"), col(CUSTOMER), col(NAMED));
+      return keyed.join(byId, keyed.col("linking_id").equalTo(byId.col("id")), "left")
+          .drop(byId.col("id")).drop("linking_id")
           .withColumn(CUSTOMER, coalesce(col(CUSTOMER), concat(lit("record:"), col(RECORD_ID))))
           .withColumn(NAMED, coalesce(col(NAMED), lit(true)));
     }
@@ -124,8 +126,6 @@ public final class IdentityStitching {
     }
   }
 
-  static final StructType CUSTOMERS = new StructType().add(KEY, DataTypes.StringType)
-      .add(CUSTOMER, DataTypes.StringType).add(NAMED, DataTypes.BooleanType);
   static final StructType OVERSIZED = new StructType().add(CUSTOMER, DataTypes.StringType)
       .add("keys", DataTypes.LongType);
   static final StructType HUBS = new StructType().add(KEY, DataTypes.StringType)
@@ -192,14 +192,14 @@ public final class IdentityStitching {
       // their own: each names one when it is no chain key.
       Dataset<Row> perComponent = rooted.groupBy(col("root")).agg(count(lit(1)).as("keys"),
           min(col(KEY)).as("smallest"), max(col("naming")).as("any_naming")).localCheckpoint();
-      Dataset<Row> customers = rooted.join(perComponent, "root").select(col(KEY),
+      Dataset<Row> customers = rooted.join(perComponent, "root").select(col("id"), col(KEY),
           when(col("keys").gt(maxKeys), col(KEY)).otherwise(col("smallest")).as(CUSTOMER),
           when(col("keys").gt(maxKeys), col("naming")).otherwise(col("any_naming")).as(NAMED)).localCheckpoint();
       Dataset<Row> oversized = perComponent.where(col("keys").gt(maxKeys))
           .select(col("smallest").as(CUSTOMER), col("keys"));
       components.labels().unpersist(false);
       return new Result(customers, oversized, spark.createDataFrame(hubRows, HUBS), components.rounds(), hubKeys,
-          input);
+          seed, input);
     }
     throw new IllegalStateException("identity keys share 64-bit ids under " + MAX_SEEDS + " seeds: not a hash");
   }

@@ -130,15 +130,21 @@ final class RawStitching {
    * legs of a chain are part of its first leg's contact: they are kept as events, not as contacts of their own.
    */
   static Stitched stitch(Dataset<Row> mapped, Identities identities, java.util.Set<String> chainKinds) {
-    // Exact duplicates (the same record read twice) count once: the first read is kept.
-    Dataset<Row> ranked = mapped.withColumn("copy", row_number().over(Window.partitionBy("dedup_key")
-        .orderBy(col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)))).localCheckpoint();
-    Dataset<Row> unique = ranked.filter(col("copy").equalTo(1)).drop("copy");
+    // Exact duplicates (the same record read twice) count once: the first read is kept. Found on a narrow projection
+    // (the records' own columns are shuffled once, later, by customer), sorted by the key's hash before the key: the
+    // keys' first 8 bytes, which a sort compares first, are all their source's name.
+    Dataset<Row> copies = mapped.select(col("record_id"), col("dedup_key"), col(OutputSchema.SOURCE),
+            col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ))
+        .withColumn("copy", row_number().over(Window.partitionBy(
+            org.apache.spark.sql.functions.xxhash64(col("dedup_key")), col("dedup_key"))
+            .orderBy(col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ))))
+        .where(col("copy").gt(1)).select(col("record_id"), col(OutputSchema.SOURCE)).localCheckpoint();
+    Dataset<Row> unique = mapped.join(copies.select(col("record_id")), "record_id", "left_anti");
     Map<String, Long> duplicates = new java.util.TreeMap<>();
-    for (Row r : ranked.filter(col("copy").gt(1)).groupBy(OutputSchema.SOURCE).count().collectAsList()) {
+    for (Row r : copies.groupBy(OutputSchema.SOURCE).count().collectAsList()) {
       duplicates.put(r.getString(0), r.getLong(1));
     }
-    long records = ranked.count();
+    long records = mapped.count();
 
     IdentityStitching.Result stitching = IdentityStitching.stitchRecords(unique, identities.maxKeys(), chainKinds);
 
