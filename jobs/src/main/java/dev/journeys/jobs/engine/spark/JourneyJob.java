@@ -127,13 +127,10 @@ public final class JourneyJob {
             unix_micros(col(OutputSchema.TS)).as("ts_micros"), col("d_id"), col(OutputSchema.ASSISTED),
             col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ),
             xxhash64(col(OutputSchema.CUSTOMER_ID)).as("customer_hash"));
-    // The hash leads the sort so that its 8-byte prefix tells customers apart: customer ids often share
-    // their first 8 bytes ("cust-000…"), which would force full string comparisons.
-    Column[] order = rules.perCase()
-        ? new Column[] {col("customer_hash"), col(OutputSchema.CUSTOMER_ID), col(OutputSchema.CASE_ID),
-            col("ts_micros"), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)}
-        : new Column[] {col("customer_hash"), col(OutputSchema.CUSTOMER_ID), col("ts_micros"),
-            col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)};
+    // Sorted by the customer's hash, then time: longs only. Customer ids often share their first 8 bytes
+    // ("cust-000…"), and the rows of one customer share all of them, so a sort on the ids compares whole strings;
+    // the kernel's partition puts customers of one hash (and, per case, cases) in their order (KernelPartition).
+    Column[] order = {col("customer_hash"), col("ts_micros"), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)};
     Dataset<Row> sorted = encoded.repartition(partitions, col("customer_hash")).sortWithinPartitions(order);
     return sorted.mapPartitions(new KernelPartition(rules, cutoffMicros, counts, combinations),
         Encoders.row(OutputSchema.JOURNEY));
