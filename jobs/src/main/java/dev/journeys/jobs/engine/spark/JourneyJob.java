@@ -127,10 +127,11 @@ public final class JourneyJob {
             unix_micros(col(OutputSchema.TS)).as("ts_micros"), col("d_id"), col(OutputSchema.ASSISTED),
             col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ),
             xxhash64(col(OutputSchema.CUSTOMER_ID)).as("customer_hash"));
-    // Sorted by the customer's hash, then time: longs only. Customer ids often share their first 8 bytes
-    // ("cust-000…"), and the rows of one customer share all of them, so a sort on the ids compares whole strings;
-    // the kernel's partition puts customers of one hash (and, per case, cases) in their order (KernelPartition).
-    Column[] order = {col("customer_hash"), col("ts_micros"), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ)};
+    // Sorted by the customer's hash alone: one long, which Spark sorts by radix, without comparing rows. Customer ids
+    // often share their first 8 bytes ("cust-000…"), and the rows of one customer share all of them, so a sort on
+    // the ids compared whole strings. The kernel's partition orders each customer's few rows itself, and puts
+    // customers sharing a hash (and, per case, cases) in id order (KernelPartition).
+    Column[] order = {col("customer_hash")};
     Dataset<Row> sorted = encoded.repartition(partitions, col("customer_hash")).sortWithinPartitions(order);
     return sorted.mapPartitions(new KernelPartition(rules, cutoffMicros, counts, combinations),
         Encoders.row(OutputSchema.JOURNEY));

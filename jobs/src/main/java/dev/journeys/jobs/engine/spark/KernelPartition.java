@@ -53,10 +53,10 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
   }
 
   /**
-   * Input rows sorted by customer hash (column 7), then time, source order and sequence: each customer's rows
-   * together, in the order the kernel needs, and two customers apart by 8 bytes instead of their ids. Customers whose
-   * ids share a hash (or, for journeys per case, the cases of one customer) come out one after another, in the order
-   * of their ids, each in time order: the order a sort by id would have given.
+   * Input rows sorted by customer hash (column 7) alone: each customer's rows together, and two customers apart by 8
+   * bytes instead of their ids. Each hash's rows are put in order here, a few rows at a time: by customer (customers
+   * whose ids share a hash one after another, in the order of their ids), per case by case, then by time, source
+   * order and sequence: the order a sort of the whole partition by these would have given.
    */
   @Override
   public Iterator<Row> call(Iterator<Row> events) {
@@ -95,14 +95,13 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
           next = events.hasNext() ? events.next() : null;
         } while (next != null && next.getLong(7) == hash);
         if (!ordered) {
-          group.sort(BY_CUSTOMER_AND_CASE);
+          group.sort(perCase ? PER_CASE : PER_CUSTOMER);
         }
         return group;
       }
 
       private boolean inOrder(Row before, Row after) {
-        int c = before.getString(0).compareTo(after.getString(0));
-        return c < 0 || c == 0 && (!perCase || BY_CASE.compare(before, after) <= 0);
+        return (perCase ? PER_CASE : PER_CUSTOMER).compare(before, after) <= 0;
       }
 
       private void feed(List<Row> rows) {
@@ -119,9 +118,10 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  private static final Comparator<Row> BY_CASE = Comparator.comparing((Row e) -> e.getString(1),
-      Comparator.nullsFirst(Comparator.naturalOrder()));
-  /** A stable sort by it keeps each customer's (and case's) rows in time order. */
-  private static final Comparator<Row> BY_CUSTOMER_AND_CASE = Comparator.comparing((Row e) -> e.getString(0))
-      .thenComparing(BY_CASE);
+  private static final Comparator<Row> BY_TIME = Comparator.<Row>comparingLong(e -> e.getLong(2))
+      .thenComparingInt(e -> e.getInt(5)).thenComparingLong(e -> e.getLong(6));
+  private static final Comparator<Row> PER_CUSTOMER = Comparator.<Row, String>comparing(e -> e.getString(0))
+      .thenComparing(BY_TIME);
+  private static final Comparator<Row> PER_CASE = Comparator.<Row, String>comparing(e -> e.getString(0))
+      .thenComparing(e -> e.getString(1), Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BY_TIME);
 }

@@ -11,8 +11,9 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shuffle path sorts events by customer hash and time only; customers (and, per case, cases) that share a hash
- * must still reach the kernel one after another, in the order of their ids, as a sort by id would give them.
+ * The shuffle path sorts events by customer hash alone; each customer's events must still reach the kernel in time
+ * order, and customers (and, per case, cases) that share a hash one after another, in the order of their ids, as a
+ * sort by id and time would give them.
  */
 class KernelPartitionTest {
 
@@ -63,10 +64,12 @@ class KernelPartitionTest {
 
   @Test
   void customersSharingAHashAreFedOneAfterTheOtherInIdOrder() {
-    // B and A share hash 5, their events interleaved in time; C has a hash of its own.
+    // B and A share hash 5, their events interleaved and out of time order (the shuffle sorts by hash alone);
+    // C has a hash of its own.
     List<Row> events = List.of(
-        event("B", null, 1 * DAY, 0, 5), event("A", null, 2 * DAY, 0, 5), event("B", null, 3 * DAY, 2, 5),
-        event("A", null, 4 * DAY, 1, 5), event("B", null, 5 * DAY, 1, 5), event("C", null, 6 * DAY, 0, 9));
+        event("B", null, 3 * DAY, 2, 5), event("A", null, 4 * DAY, 1, 5), event("B", null, 1 * DAY, 0, 5),
+        event("A", null, 2 * DAY, 0, 5), event("B", null, 5 * DAY, 1, 5), event("C", null, 7 * DAY, 1, 9),
+        event("C", null, 6 * DAY, 0, 9));
     JourneyRules rules = JourneyRules.defaults();
     List<Row> shared = journeys(rules, events);
     assertThat(text(shared)).hasSize(3).isEqualTo(text(journeys(rules, byId(events))));
@@ -76,7 +79,7 @@ class KernelPartitionTest {
   @Test
   void theCasesOfACustomerComeOneAfterTheOtherPerCase() {
     List<Row> events = List.of(
-        event("A", "y", 1 * DAY, 0, 5), event("A", "x", 2 * DAY, 0, 5), event("A", "y", 3 * DAY, 1, 5),
+        event("A", "y", 3 * DAY, 1, 5), event("A", "x", 2 * DAY, 0, 5), event("A", "y", 1 * DAY, 0, 5),
         event("A", "x", 4 * DAY, 2, 5));
     JourneyRules rules = JourneyRules.defaults().withPerCase(true);
     List<Row> perCase = journeys(rules, events);
