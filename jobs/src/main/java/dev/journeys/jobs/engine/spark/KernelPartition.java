@@ -4,10 +4,7 @@ import dev.journeys.jobs.engine.JourneyRows;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.kernel.JourneyKernel;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
@@ -64,7 +61,7 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     JourneyKernel kernel = kernel(journeys);
     boolean perCase = rules.perCase();
     return new Iterator<>() {
-      private final ArrayList<Row> group = new ArrayList<>();
+      private final Group group = new Group(perCase);
       private Row next = events.hasNext() ? events.next() : null;
       private boolean finished;
 
@@ -72,7 +69,13 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
       public boolean hasNext() {
         while (journeys.isEmpty() && !finished) {
           if (next != null) {
-            feed(nextGroup());
+            group.clear();
+            long hash = next.getLong(7);
+            do {
+              group.add(next);
+              next = events.hasNext() ? events.next() : null;
+            } while (next != null && next.getLong(7) == hash);
+            group.feed(kernel);
           } else {
             kernel.flush();
             counts.add(kernel.counts());
@@ -80,34 +83,6 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
           }
         }
         return !journeys.isEmpty();
-      }
-
-      /** The rows of the next customer hash, in customer (and case) order. */
-      private List<Row> nextGroup() {
-        group.clear();
-        long hash = next.getLong(7);
-        boolean ordered = true;
-        do {
-          if (!group.isEmpty()) {
-            ordered &= inOrder(group.get(group.size() - 1), next);
-          }
-          group.add(next);
-          next = events.hasNext() ? events.next() : null;
-        } while (next != null && next.getLong(7) == hash);
-        if (!ordered) {
-          group.sort(perCase ? PER_CASE : PER_CUSTOMER);
-        }
-        return group;
-      }
-
-      private boolean inOrder(Row before, Row after) {
-        return (perCase ? PER_CASE : PER_CUSTOMER).compare(before, after) <= 0;
-      }
-
-      private void feed(List<Row> rows) {
-        for (Row e : rows) {
-          kernel.add(e.getString(0), e.getString(1), e.getLong(2), e.getInt(3), !e.isNullAt(4) && e.getBoolean(4));
-        }
       }
 
       @Override
@@ -118,10 +93,92 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  private static final Comparator<Row> BY_TIME = Comparator.<Row>comparingLong(e -> e.getLong(2))
-      .thenComparingInt(e -> e.getInt(5)).thenComparingLong(e -> e.getLong(6));
-  private static final Comparator<Row> PER_CUSTOMER = Comparator.<Row, String>comparing(e -> e.getString(0))
-      .thenComparing(BY_TIME);
-  private static final Comparator<Row> PER_CASE = Comparator.<Row, String>comparing(e -> e.getString(0))
-      .thenComparing(e -> e.getString(1), Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BY_TIME);
+  /**
+   * The rows of one customer hash, held in arrays (a customer may have millions of events), put in order by
+   * customer, case (per case), time, source order and sequence, then fed to the kernel.
+   */
+  static final class Group {
+    private final boolean perCase;
+    private String[] customers = new String[16];
+    private String[] cases = new String[16];
+    private long[] ts = new long[16];
+    private int[] sourceOrder = new int[16];
+    private long[] seq = new long[16];
+    private int[] combination = new int[16];
+    private boolean[] assisted = new boolean[16];
+    private int n;
+    private boolean ordered;
+
+    Group(boolean perCase) {
+      this.perCase = perCase;
+    }
+
+    void clear() {
+      java.util.Arrays.fill(customers, 0, n, null);
+      java.util.Arrays.fill(cases, 0, n, null);
+      n = 0;
+      ordered = true;
+    }
+
+    void add(Row e) {
+      if (n == ts.length) {
+        int size = 2 * n;
+        customers = java.util.Arrays.copyOf(customers, size);
+        cases = java.util.Arrays.copyOf(cases, size);
+        ts = java.util.Arrays.copyOf(ts, size);
+        sourceOrder = java.util.Arrays.copyOf(sourceOrder, size);
+        seq = java.util.Arrays.copyOf(seq, size);
+        combination = java.util.Arrays.copyOf(combination, size);
+        assisted = java.util.Arrays.copyOf(assisted, size);
+      }
+      String customer = e.getString(0);
+      String caseId = e.getString(1);
+      // One string per customer and case held, not one per event.
+      customers[n] = n > 0 && java.util.Objects.equals(customer, customers[n - 1]) ? customers[n - 1] : customer;
+      cases[n] = n > 0 && java.util.Objects.equals(caseId, cases[n - 1]) ? cases[n - 1] : caseId;
+      ts[n] = e.getLong(2);
+      combination[n] = e.getInt(3);
+      assisted[n] = !e.isNullAt(4) && e.getBoolean(4);
+      sourceOrder[n] = e.getInt(5);
+      seq[n] = e.getLong(6);
+      if (n > 0 && compare(n - 1, n) > 0) {
+        ordered = false;
+      }
+      n++;
+    }
+
+    private int compare(int a, int b) {
+      int c = compare(customers[a], customers[b]);
+      if (c == 0 && perCase) {
+        c = compare(cases[a], cases[b]);
+      }
+      if (c == 0) {
+        c = Long.compare(ts[a], ts[b]);
+      }
+      if (c == 0) {
+        c = Integer.compare(sourceOrder[a], sourceOrder[b]);
+      }
+      return c != 0 ? c : Long.compare(seq[a], seq[b]);
+    }
+
+    /** Strings in their natural order, null first; the same instance without a look at its characters. */
+    private static int compare(String a, String b) {
+      return a == b ? 0 : a == null ? -1 : b == null ? 1 : a.compareTo(b);
+    }
+
+    void feed(JourneyKernel kernel) {
+      if (ordered) {
+        for (int i = 0; i < n; i++) {
+          kernel.add(customers[i], cases[i], ts[i], combination[i], assisted[i]);
+        }
+        return;
+      }
+      Integer[] order = new Integer[n];
+      java.util.Arrays.setAll(order, i -> i);
+      java.util.Arrays.sort(order, this::compare);
+      for (int i : order) {
+        kernel.add(customers[i], cases[i], ts[i], combination[i], assisted[i]);
+      }
+    }
+  }
 }
