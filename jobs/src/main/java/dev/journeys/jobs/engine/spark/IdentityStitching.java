@@ -87,12 +87,12 @@ public final class IdentityStitching {
    * @param oversized  one row per split component: {@code customer} (its representative) and {@code keys}
    * @param hubKeys    one row per key that linked too many others: {@code key} and {@code neighbours}
    * @param rounds     rounds of large-star and small-star until nothing changed
-   * @param hubs       the hubs' keys, for {@link #withCustomers}
+   * @param hubs       the hubs' ids, sorted, for {@link #withCustomers}
    * @param seed       the seed of the keys' ids
    * @param input      the records stitched: {@code record_id} and {@code identity_keys}, most trusted first
    */
   public record Result(Dataset<Row> customers, Dataset<Row> oversized, Dataset<Row> hubKeys, int rounds,
-      Broadcast<java.util.HashSet<String>> hubs, long seed, Dataset<Row> input) {
+      Broadcast<long[]> hubs, long seed, Dataset<Row> input) {
 
     /**
      * {@code records} (with {@code identity_keys}, most trusted first) with their {@code customer} and whether it is
@@ -100,14 +100,12 @@ public final class IdentityStitching {
      * own ({@code record:} and its id). Joined on the key's id: a join on numbers, not strings.
      */
     public Dataset<Row> withCustomers(Dataset<Row> records) {
-      Broadcast<java.util.HashSet<String>> shared = hubs;
+      Broadcast<long[]> shared = hubs;
       long keySeed = seed;
       UserDefinedFunction firstLinking = udf((UDF1<scala.collection.Seq<String>, Long>) keys -> {
-        scala.collection.Iterator<String> it = keys.iterator();
-        while (it.hasNext()) {
-          String key = it.next();
-          if (key != null && !shared.value().contains(key)) {
-            return ids(List.of(key), keySeed)[0];
+        for (long id : ids(scala.jdk.javaapi.CollectionConverters.asJava(keys), keySeed)) {
+          if (!isHub(shared.value(), id)) {
+            return id;
           }
         }
         return null;
@@ -159,8 +157,19 @@ public final class IdentityStitching {
         : not(substring_index(col(KEY), ":", 1).isin(chainKinds.toArray()));
     for (long seed = 42; seed < 42 + MAX_SEEDS; seed++) {
       long s = seed;
-      int partitions = Math.max(2 * spark.sparkContext().defaultParallelism(), input.javaRDD().getNumPartitions());
-      Dataset<Row> neighbours = neighbours(spark, input, s, partitions);
+      // Every record's key ids, read and hashed once for the two passes below: per partition one block of a count
+      // and that many ids, record after record.
+      JavaRDD<long[]> recordIds = input.javaRDD().mapPartitions(rows -> {
+        LongBuffer out = new LongBuffer();
+        while (rows.hasNext()) {
+          long[] ids = ids(rows.next().getList(1), s);
+          out.add(ids.length);
+          out.addAll(ids);
+        }
+        return List.of(out.toArray()).iterator();
+      }).persist(StorageLevel.MEMORY_AND_DISK());
+      int partitions = Math.max(2 * spark.sparkContext().defaultParallelism(), recordIds.getNumPartitions());
+      Dataset<Row> neighbours = neighbours(spark, recordIds, partitions);
       // Every key once, with its id, whether it names a customer, and how many other keys it was seen with.
       Dataset<Row> keys = input.select(explode(col("identity_keys")).as(KEY)).where(col(KEY).isNotNull())
           .select(xxhash64(lit(s), col(KEY)).as("id"), col(KEY)).distinct()
@@ -170,16 +179,15 @@ public final class IdentityStitching {
       Row counts = keys.agg(count(lit(1)), countDistinct(col("id"))).first();
       if (counts.getLong(0) != counts.getLong(1)) {
         LOG.info("Two identity keys share a 64-bit id with seed {}; drawing the ids again", seed);
+        recordIds.unpersist(false);
         continue;
       }
       List<Row> hubList = keys.where(col("neighbours").gt(maxKeys)).collectAsList();
       Broadcast<long[]> hubIds = jsc.broadcast(hubList.stream().mapToLong(r -> r.getLong(0)).sorted()
           .toArray());
-      Broadcast<java.util.HashSet<String>> hubKeys = jsc.broadcast(hubList.stream().map(r -> r.getString(1))
-          .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new)));
       List<Row> hubRows = hubList.stream().map(r -> RowFactory.create(r.getString(1), r.getLong(3)))
           .toList();
-      Components components = components(spark, stars(input, s, hubIds), partitions);
+      Components components = components(spark, stars(recordIds, hubIds), partitions);
       Dataset<Row> labels = spark.createDataFrame(components.labels().flatMap(star -> {
         List<Row> rows = new ArrayList<>(star.length / 2);
         for (int i = 0; i < star.length; i += 2) {
@@ -198,27 +206,29 @@ public final class IdentityStitching {
       Dataset<Row> oversized = perComponent.where(col("keys").gt(maxKeys))
           .select(col("smallest").as(CUSTOMER), col("keys"));
       components.labels().unpersist(false);
-      return new Result(customers, oversized, spark.createDataFrame(hubRows, HUBS), components.rounds(), hubKeys,
+      recordIds.unpersist(false);
+      return new Result(customers, oversized, spark.createDataFrame(hubRows, HUBS), components.rounds(), hubIds,
           seed, input);
     }
     throw new IllegalStateException("identity keys share 64-bit ids under " + MAX_SEEDS + " seeds: not a hash");
   }
 
   /** How many other keys each key was seen with: every record's pairs of keys, grouped by their first. */
-  private static Dataset<Row> neighbours(SparkSession spark, Dataset<Row> input, long seed, int partitions) {
-    JavaRDD<long[]> pairs = input.javaRDD().mapPartitions(rows -> {
-      PairBuffer out = new PairBuffer();
-      while (rows.hasNext()) {
-        long[] ids = ids(rows.next().getList(1), seed);
-        for (long a : ids) {
-          for (long b : ids) {
+  private static Dataset<Row> neighbours(SparkSession spark, JavaRDD<long[]> recordIds, int partitions) {
+    JavaRDD<long[]> pairs = recordIds.map(records -> {
+      LongBuffer out = new LongBuffer();
+      for (int r = 0; r < records.length; r += 1 + (int) records[r]) {
+        int from = r + 1;
+        int to = from + (int) records[r];
+        for (int a = from; a < to; a++) {
+          for (int b = from; b < to; b++) {
             if (a != b) {
-              out.add(a, b);
+              out.add(records[a], records[b]);
             }
           }
         }
       }
-      return List.of(out.toArray()).iterator();
+      return out.toArray();
     });
     return spark.createDataFrame(byFirst(pairs, partitions, false).flatMap(sorted -> {
       List<Row> rows = new ArrayList<>();
@@ -242,26 +252,32 @@ public final class IdentityStitching {
    * A star around each record's smallest linking id (no hub) connects all its linking keys: edges point from the
    * larger id to the smaller.
    */
-  private static JavaRDD<long[]> stars(Dataset<Row> input, long seed, Broadcast<long[]> hubIds) {
-    return input.javaRDD().mapPartitions(rows -> {
-      PairBuffer out = new PairBuffer();
+  private static JavaRDD<long[]> stars(JavaRDD<long[]> recordIds, Broadcast<long[]> hubIds) {
+    return recordIds.map(records -> {
+      LongBuffer out = new LongBuffer();
       long[] hubs = hubIds.value();
-      while (rows.hasNext()) {
-        long[] record = ids(rows.next().getList(1), seed);
+      for (int r = 0; r < records.length; r += 1 + (int) records[r]) {
+        int from = r + 1;
+        int to = from + (int) records[r];
         long smallest = Long.MAX_VALUE;
-        for (long id : record) {
-          if (Arrays.binarySearch(hubs, id) < 0) {
-            smallest = Math.min(smallest, id);
+        for (int i = from; i < to; i++) {
+          if (!isHub(hubs, records[i])) {
+            smallest = Math.min(smallest, records[i]);
           }
         }
-        for (long id : record) {
-          if (id != smallest && Arrays.binarySearch(hubs, id) < 0) {
-            out.add(id, smallest);
+        for (int i = from; i < to; i++) {
+          if (records[i] != smallest && !isHub(hubs, records[i])) {
+            out.add(records[i], smallest);
           }
         }
       }
-      return List.of(out.toArray()).iterator();
+      return out.toArray();
     });
+  }
+
+  /** Whether {@code id} is among the sorted {@code hubs}. */
+  static boolean isHub(long[] hubs, long id) {
+    return Arrays.binarySearch(hubs, id) >= 0;
   }
 
   /**
@@ -327,7 +343,7 @@ public final class IdentityStitching {
    */
   private static JavaRDD<long[]> byFirst(JavaRDD<long[]> blocks, int partitions, boolean bothWays) {
     return blocks.mapPartitionsToPair(it -> {
-      PairBuffer[] out = new PairBuffer[partitions];
+      LongBuffer[] out = new LongBuffer[partitions];
       while (it.hasNext()) {
         long[] pairs = it.next();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -345,7 +361,7 @@ public final class IdentityStitching {
       }
       return sent.iterator();
     }).partitionBy(new HashPartitioner(partitions)).mapPartitions(it -> {
-      PairBuffer all = new PairBuffer();
+      LongBuffer all = new LongBuffer();
       it.forEachRemaining(block -> all.addAll(block._2()));
       long[] pairs = all.toArray();
       PairSort.sort(pairs);
@@ -353,10 +369,10 @@ public final class IdentityStitching {
     }, true);
   }
 
-  private static void add(PairBuffer[] out, long a, long b) {
+  private static void add(LongBuffer[] out, long a, long b) {
     int p = Math.floorMod(Long.hashCode(a * 0x9E3779B97F4A7C15L), out.length);
     if (out[p] == null) {
-      out[p] = new PairBuffer();
+      out[p] = new LongBuffer();
     }
     out[p].add(a, b);
   }
@@ -366,7 +382,7 @@ public final class IdentityStitching {
    * neighbourhood, itself included.
    */
   static long[] largeStar(long[] pairs, LongAccumulator changed) {
-    PairBuffer out = new PairBuffer();
+    LongBuffer out = new LongBuffer();
     long changes = 0;
     for (int i = 0; i < pairs.length; ) {
       long u = pairs[i];
@@ -394,7 +410,7 @@ public final class IdentityStitching {
   /** Small-star on pairs sorted by node (each a larger id with a smaller): a node and its smaller neighbours link
    * to the smallest of them. */
   static long[] smallStar(long[] pairs, LongAccumulator changed) {
-    PairBuffer out = new PairBuffer();
+    LongBuffer out = new LongBuffer();
     long changes = 0;
     for (int i = 0; i < pairs.length; ) {
       long u = pairs[i];
@@ -416,10 +432,17 @@ public final class IdentityStitching {
     return out.toArray();
   }
 
-  /** A growing array of pairs of ids. */
-  static final class PairBuffer {
+  /** A growing array of ids, or of pairs of ids. */
+  static final class LongBuffer {
     private long[] values = new long[64];
     private int size;
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, values.length * 2);
+      }
+      values[size++] = value;
+    }
 
     void add(long a, long b) {
       if (size + 2 > values.length) {

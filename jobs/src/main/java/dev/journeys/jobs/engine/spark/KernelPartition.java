@@ -167,16 +167,14 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     }
 
     void feed(JourneyKernel kernel) {
-      if (ordered) {
-        for (int i = 0; i < n; i++) {
-          kernel.add(customers[i], cases[i], ts[i], combination[i], assisted[i]);
-        }
-        return;
+      Integer[] order = null;
+      if (!ordered) {
+        order = new Integer[n];
+        java.util.Arrays.setAll(order, i -> i);
+        java.util.Arrays.sort(order, this::compare);
       }
-      Integer[] order = new Integer[n];
-      java.util.Arrays.setAll(order, i -> i);
-      java.util.Arrays.sort(order, this::compare);
-      for (int i : order) {
+      for (int k = 0; k < n; k++) {
+        int i = order == null ? k : order[k];
         kernel.add(customers[i], cases[i], ts[i], combination[i], assisted[i]);
       }
     }
