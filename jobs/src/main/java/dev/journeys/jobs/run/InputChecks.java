@@ -32,13 +32,14 @@ final class InputChecks {
 
   private InputChecks() {}
 
-  /** The compressed size from which a gzipped CSV log is worth decompressing to read it with every core. */
+  /** The compressed size from which a gzipped text file is worth decompressing to read it with every core. */
   static final long LARGE_GZIP_BYTES = 16L << 20;
 
   /**
-   * When one gzipped CSV log holds most of the input, the advice to decompress it: gzip cannot be split, so
-   * one task reads it while the other cores wait, where an uncompressed CSV file is read in byte ranges by all
-   * of them. Null when no such file, or one core.
+   * When one gzipped text file that could be read in byte ranges once decompressed (a CSV log, a raw export in CSV,
+   * JSON lines or an access log) holds most of the input, the advice to decompress it: gzip cannot be split, so
+   * one task reads it while the other cores wait, where an uncompressed file is read in byte ranges by all of them.
+   * Null when no such file, or one core.
    */
   static String unsplittableGzip(List<InputFile> files, org.apache.hadoop.conf.Configuration hadoop, int cores) {
     if (cores < 2) {
@@ -50,7 +51,7 @@ final class InputChecks {
     for (InputFile f : files) {
       long bytes = OpenedFile.sizeOrZero(f, hadoop);
       total += bytes;
-      if (f.format() == InputFile.Format.CSV && f.gzipped() && bytes > largestBytes) {
+      if (f.gzipped() && bytes > largestBytes && splittableOnceDecompressed(f, hadoop)) {
         largest = f;
         largestBytes = bytes;
       }
@@ -61,10 +62,29 @@ final class InputChecks {
     String name = Break.display(largest.path());
     return String.format(Locale.ROOT, "%s holds %.0f%% of the input (%,d MB compressed) and gzip cannot be split, "
         + "so one core reads it while %s; to read it with all %d cores, decompress it first (gunzip -k %s) and "
-        + "give the .csv file", name, 100.0 * largestBytes / total, largestBytes >> 20,
+        + "read the decompressed file instead", name, 100.0 * largestBytes / total, largestBytes >> 20,
         cores == 2 ? "the other waits" : "the other " + (cores - 1) + " wait", cores, name);
   }
 
+  /** Whether a gzipped file would be read in byte ranges once decompressed: not XES, nor a JSON array. */
+  private static boolean splittableOnceDecompressed(InputFile f, org.apache.hadoop.conf.Configuration hadoop) {
+    if (f.format() == InputFile.Format.CSV) {
+      return true;
+    }
+    if (f.format() != InputFile.Format.RAW) {
+      return false;
+    }
+    return switch (f.of().raw().reader()) {
+      case CSV, ACCESS_LOG -> true;
+      case JSON -> {
+        try (java.io.InputStream in = OpenedFile.open(f, hadoop).in()) {
+          yield !dev.journeys.jobs.ingest.raw.JsonRecordReader.isArray(in);
+        } catch (java.io.IOException e) {
+          yield false;
+        }
+      }
+    };
+  }
 
   /**
    * Fails on a file that ended early (unless accepted), on more unreadable rows than the run allows (rows

@@ -4,6 +4,9 @@ import dev.journeys.jobs.ingest.CsvEventReader;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.LogParser;
 import dev.journeys.jobs.ingest.OpenedFile;
+import dev.journeys.jobs.ingest.raw.CsvRecordReader;
+import dev.journeys.jobs.ingest.raw.JsonRecordReader;
+import dev.journeys.jobs.ingest.raw.RawFormat;
 import dev.journeys.jobs.ingest.text.CsvSplits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cuts event logs into the parts that ingest's tasks parse: a large uncompressed CSV file into byte ranges on
- * record boundaries ({@link CsvSplits}), found by one parallel scan of the file; every other file (XES, gzip,
- * small files, a delimiter of more than one byte) whole. The parts keep the files' order and each file's
- * order, so the events come out in the order one task per file would write them.
+ * Cuts input files into the parts that ingest's tasks parse: a large uncompressed CSV file (an event log or a raw
+ * CSV export) into byte ranges on record boundaries ({@link CsvSplits}), a large uncompressed JSON-lines export or
+ * access log into ranges of whole lines, found by one parallel scan of the files; every other file (XES, gzip, a
+ * JSON array, small files, a delimiter of more than one byte) whole. The parts keep the files' order and each
+ * file's order, so the records come out in the order one task per file would read them.
  */
 final class LogParts {
 
@@ -34,8 +38,8 @@ final class LogParts {
 
   private LogParts() {}
 
-  /** One split of one file to scan, by the file's index among the logs. */
-  private record Split(int file, long start, long end) implements Serializable {}
+  /** One split of one file to scan, by the file's index among the inputs; {@code lines}: records are lines. */
+  private record Split(int file, long start, long end, boolean lines) implements Serializable {}
 
   static List<LogParser.Part> of(SparkSession spark, List<InputFile> logs) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
@@ -47,12 +51,12 @@ final class LogParts {
     for (int i = 0; i < logs.size(); i++) {
       InputFile log = logs.get(i);
       sizes[i] = OpenedFile.sizeOrZero(log, hadoop);
-      if (log.format() == InputFile.Format.CSV && !log.gzipped() && CsvSplits.splittable(log.read().delimiter())
-          && sizes[i] > splitBytes) {
+      Boolean lines = sizes[i] > splitBytes && !log.gzipped() ? lines(log, hadoop) : null;
+      if (lines != null) {
         long n = (sizes[i] + splitBytes - 1) / splitBytes;
         n = (n + cores - 1) / cores * cores;
         for (long[] s : CsvSplits.splits(sizes[i], (sizes[i] + n - 1) / n)) {
-          splits.add(new Split(i, s[0], s[1]));
+          splits.add(new Split(i, s[0], s[1], lines));
         }
       }
     }
@@ -64,15 +68,15 @@ final class LogParts {
         parts.add(LogParser.Part.whole(log));
         continue;
       }
-      char delimiter = log.read().delimiter();
+      boolean lines = csv(log) == null;
       long size = sizes[i];
       try {
-        List<String> header = header(log, hadoop);
+        List<String> header = lines ? null : header(log, hadoop);
         List<CsvSplits.Range> ranges = CsvSplits.resolve(scans[i], (recordStart, splitStart, splitEnd) -> {
           LOG.info("{}: a record spans byte {}; scanning that range again from byte {}", log.path(), splitStart,
               recordStart);
           try (InputStream in = OpenedFile.open(log, hadoop, recordStart, size).in()) {
-            return CsvSplits.scan(in, recordStart, splitStart, splitEnd, true, delimiter);
+            return scan(in, log, recordStart, splitStart, splitEnd, true, lines);
           }
         });
         ranges.forEach(r -> parts.add(new LogParser.Part(log, r, header)));
@@ -85,6 +89,41 @@ final class LogParts {
     }
     return parts;
   }
+
+  /**
+   * How an uncompressed file can be cut: into ranges of lines (true: JSON lines, access logs), of CSV records
+   * (false), or not at all (null: XES, a JSON array, a delimiter of more than one byte).
+   */
+  private static Boolean lines(InputFile file, Configuration conf) {
+    if (csv(file) != null) {
+      return CsvSplits.splittable(file.read().delimiter()) ? Boolean.FALSE : null;
+    }
+    if (file.format() != InputFile.Format.RAW) {
+      return null;
+    }
+    return switch (file.of().raw().reader()) {
+      case ACCESS_LOG -> Boolean.TRUE;
+      case JSON -> jsonArray(file, conf) ? null : Boolean.TRUE;
+      case CSV -> null;
+    };
+  }
+
+  /** The delimiter of a file read as CSV (an event log or a raw CSV export), or null for any other file. */
+  private static Character csv(InputFile file) {
+    boolean csv = file.format() == InputFile.Format.CSV
+        || file.format() == InputFile.Format.RAW && file.of().raw().reader() == RawFormat.Reader.CSV;
+    return csv ? file.read().delimiter() : null;
+  }
+
+  /** Whether a JSON export is one array of records. */
+  private static boolean jsonArray(InputFile file, Configuration conf) {
+    try (InputStream in = OpenedFile.open(file, conf).in()) {
+      return JsonRecordReader.isArray(in);
+    } catch (IOException e) {
+      return true; // read whole: its task says why it cannot be read
+    }
+  }
+
 
   /** The scans of every split, per file (null for a file read whole), in one Spark job. */
   @SuppressWarnings("unchecked")
@@ -114,13 +153,20 @@ final class LogParts {
   private static CsvSplits.Scan scan(InputFile file, Configuration conf, Split split) throws IOException {
     long from = split.start() == 0 ? 0 : split.start() - 1;
     try (InputStream in = OpenedFile.open(file, conf, from, Long.MAX_VALUE).in()) {
-      return CsvSplits.scan(in, from, split.start(), split.end(), split.start() == 0, file.read().delimiter());
+      return scan(in, file, from, split.start(), split.end(), split.start() == 0, split.lines());
     }
+  }
+
+  private static CsvSplits.Scan scan(InputStream in, InputFile file, long from, long splitStart, long splitEnd,
+      boolean fromRecordStart, boolean lines) throws IOException {
+    return lines ? CsvSplits.scanLines(in, from, splitStart, splitEnd, fromRecordStart)
+        : CsvSplits.scan(in, from, splitStart, splitEnd, fromRecordStart, file.read().delimiter());
   }
 
   private static List<String> header(InputFile log, Configuration conf) throws IOException {
     try (InputStream in = OpenedFile.open(log, conf).in()) {
-      return new CsvEventReader(in, log.read(), log.path()).header();
+      return log.format() == InputFile.Format.RAW ? new CsvRecordReader(in, log.read().delimiter()).header()
+          : new CsvEventReader(in, log.read(), log.path()).header();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -1,6 +1,7 @@
 package dev.journeys.jobs.engine.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.journeys.jobs.engine.Stitching;
@@ -37,12 +38,15 @@ final class RawExports {
       org.apache.spark.util.CollectionAccumulator<java.util.Map.Entry<String, Long>> invalidUtf8) {
     RawIngest.Counters counters = RawIngest.Counters.of(spark, breaks, invalidUtf8);
     String staging = outDir + "/_staging-exports";
-    spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files");
-    RawIngest.read(spark, exports, identities, counters).write().mode("overwrite").partitionBy(OutputSchema.STATUS)
+    List<LogParser.Part> parts = LogParts.of(spark, exports);
+    spark.sparkContext().setJobDescription("ingest: read " + exports.size() + " raw export files (" + parts.size()
+        + " parts)");
+    RawIngest.read(spark, parts, identities, counters).write().mode("overwrite").partitionBy(OutputSchema.STATUS)
         .parquet(staging);
+    long[] recordsBefore = counters.recordsBefore(parts);
     String bad = staging + "/" + OutputSchema.STATUS + "=bad";
     if (HadoopFiles.exists(fs, bad)) {
-      Dataset<Row> rows = spark.read().parquet(bad).select(quarantineColumns());
+      Dataset<Row> rows = staged(spark, bad, recordsBefore).select(quarantineColumns());
       if (identities.pseudonymiser() != null) {
         // The raw text of an unreadable record may hold personal keys in clear: keep where it is, not what.
         rows = rows.withColumn(OutputSchema.RAW, lit(LogParser.WITHHELD));
@@ -61,7 +65,10 @@ final class RawExports {
       spark.sparkContext().setJobDescription("ingest: stitch identities");
       java.util.Set<String> chainKinds = exports.stream().map(f -> f.of().mapping().chainKind())
           .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-      RawStitching.Stitched stitched = RawStitching.stitch(spark.read().parquet(ok), identities, chainKinds);
+      Dataset<Row> records = staged(spark, ok, recordsBefore).withColumn(IdentityStitching.RECORD_ID,
+          concat_ws(":", col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER).cast("string"),
+              col(OutputSchema.SEQ).cast("string")));
+      RawStitching.Stitched stitched = RawStitching.stitch(records, identities, chainKinds);
       Dataset<Row> events = stitched.events().select(Ingest.eventColumns()).localCheckpoint();
       long eventCount = events.count();
       // Written clustered by customer (ranges of customers, each file sorted), so that the journeys of
@@ -89,6 +96,20 @@ final class RawExports {
         .drop(OutputSchema.SOURCE_ORDER).coalesce(1).write().mode("overwrite").parquet(outDir + "/unattributed");
     HadoopFiles.delete(fs, staging);
     return stitching;
+  }
+
+  /**
+   * The rows of one status of the staged records, numbered within their files: each row's {@code seq} counted on
+   * from the records of its file's earlier parts.
+   */
+  private static Dataset<Row> staged(SparkSession spark, String dir, long[] recordsBefore) {
+    Dataset<Row> rows = spark.read().parquet(dir);
+    if (java.util.Arrays.stream(recordsBefore).anyMatch(n -> n != 0)) {
+      Column before = org.apache.spark.sql.functions.element_at(
+          lit(recordsBefore), col(RawIngest.PART).plus(1));
+      rows = rows.withColumn(OutputSchema.SEQ, col(OutputSchema.SEQ).plus(before));
+    }
+    return rows.drop(RawIngest.PART);
   }
 
   /** The rows of {@code unattributed/}: records read but given to no customer, by file and line, with why. */

@@ -39,8 +39,14 @@ import org.apache.spark.util.LongAccumulator;
  */
 final class RawIngest {
 
+  /**
+   * The part of a file a record was read from (its index among the parts of all files): a record's {@code seq} is
+   * counted from its part's start until {@link Counters#recordsBefore} adds the records of the file's earlier parts.
+   */
+  static final String PART = "part";
+
   static final StructType MAPPED = new StructType()
-      .add("record_id", DataTypes.StringType)
+      .add(PART, DataTypes.IntegerType)
       .add("dedup_key", DataTypes.StringType)
       .add(OutputSchema.TS, DataTypes.TimestampType)
       .add(OutputSchema.TOUCHPOINT, DataTypes.StringType)
@@ -68,14 +74,39 @@ final class RawIngest {
    * numbers that could not be read (per source), files that broke off, invalid UTF-8 (per file).
    */
   record Counters(LongAccumulator excluded, LongAccumulator scrubbed, CollectionAccumulator<Map.Entry<String, Long>>
-      unreadablePhones, CollectionAccumulator<Break> breaks, CollectionAccumulator<Map.Entry<String, Long>> invalidUtf8)
-      implements java.io.Serializable {
+      unreadablePhones, CollectionAccumulator<Break> breaks, CollectionAccumulator<Map.Entry<String, Long>> invalidUtf8,
+      CollectionAccumulator<long[]> partRecords) implements java.io.Serializable {
 
     static Counters of(SparkSession spark, CollectionAccumulator<Break> breaks,
         CollectionAccumulator<Map.Entry<String, Long>> invalidUtf8) {
       return new Counters(spark.sparkContext().longAccumulator("records excluded"),
           spark.sparkContext().longAccumulator("touchpoints scrubbed"),
-          spark.sparkContext().collectionAccumulator("unreadable phone numbers"), breaks, invalidUtf8);
+          spark.sparkContext().collectionAccumulator("unreadable phone numbers"), breaks, invalidUtf8,
+          spark.sparkContext().collectionAccumulator("records per part"));
+    }
+
+    /**
+     * Per part of {@code parts} (as {@link #read} was given them, once it has run), the records of its file read
+     * before the part: the sum of the records of the file's earlier parts. A part read twice (a task run again)
+     * counts the same records.
+     */
+    long[] recordsBefore(List<LogParser.Part> parts) {
+      long[] records = new long[parts.size()];
+      java.util.Arrays.fill(records, -1);
+      for (long[] partAndRecords : partRecords.value()) {
+        records[(int) partAndRecords[0]] = partAndRecords[1];
+      }
+      long[] before = new long[parts.size()];
+      for (int p = 1; p < parts.size(); p++) {
+        if (parts.get(p).file().equals(parts.get(p - 1).file())) {
+          if (records[p - 1] < 0) {
+            throw new IllegalStateException("part " + (p - 1) + " of " + parts.get(p).file().path()
+                + " did not say how many records it read");
+          }
+          before[p] = before[p - 1] + records[p - 1];
+        }
+      }
+      return before;
     }
 
     /** Unreadable phone numbers per source, in source order of name. */
@@ -87,18 +118,27 @@ final class RawIngest {
   }
 
   /**
-   * Parses raw files into mapped records (status ok), quarantined rows (status bad) and records without any
-   * identity key (status unattributed, with file, line and reason).
+   * Parses raw files, whole or in parts ({@link LogParts}), into mapped records (status ok), quarantined rows (status
+   * bad) and records without any identity key (status unattributed, with file, line and reason). Each row says its
+   * part; its {@code seq} counts from the part's start ({@link Counters#recordsBefore}).
    */
-  static Dataset<Row> read(SparkSession spark, List<InputFile> files, Identities identities, Counters counters) {
+  static Dataset<Row> read(SparkSession spark, List<LogParser.Part> parts, Identities identities, Counters counters) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     org.apache.spark.util.SerializableConfiguration conf =
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     long latest = Micros.of(java.time.Instant.now());
     Scrubber scrubber = identities.scrubber();
     PhoneNumbers phones = identities.phones();
-    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(file -> {
-      OpenedFile opened = OpenedFile.open(file, conf.value());
+    List<Map.Entry<Integer, LogParser.Part>> indexed = new java.util.ArrayList<>();
+    for (int p = 0; p < parts.size(); p++) {
+      indexed.add(new SimpleImmutableEntry<>(p, parts.get(p)));
+    }
+    JavaRDD<Row> rows = jsc.parallelize(indexed, Math.max(1, indexed.size())).flatMap(partAt -> {
+      int part = partAt.getKey();
+      InputFile file = partAt.getValue().file();
+      dev.journeys.jobs.ingest.text.CsvSplits.Range range = partAt.getValue().range();
+      OpenedFile opened = range == null ? OpenedFile.open(file, conf.value())
+          : OpenedFile.open(file, conf.value(), range.start(), range.end());
       Utf8Counter utf8 = new Utf8Counter(opened.in());
       InputStream in = utf8;
       SourceMapping mapping = file.of().mapping();
@@ -106,10 +146,12 @@ final class RawIngest {
       java.security.MessageDigest sha256 = sha256();
       Iterator<FieldRecord> records;
       try {
-        records = file.of().raw().open(in, file.read().delimiter());
+        records = range == null || range.firstRecord() == 0 ? file.of().raw().open(in, file.read().delimiter())
+            : file.of().raw().openRange(in, file.read().delimiter(), range.firstLine(), partAt.getValue().header());
       } catch (UncheckedIOException e) {
         in.close();
-        return List.of(bad(file, -1, -1, "cannot read the file: " + e.getMessage(), "")).iterator();
+        counters.partRecords().add(new long[] {part, 0});
+        return List.of(bad(part, file, -1, -1, "cannot read the file: " + e.getMessage(), "")).iterator();
       }
       return new Lookahead<Row>() {
         private long seq;
@@ -123,8 +165,9 @@ final class RawIngest {
             FieldRecord r;
             try {
               if (!records.hasNext()) {
-                // The end of the file, met once (Lookahead asks no further).
+                // The end of the part, met once (Lookahead asks no further).
                 in.close();
+                counters.partRecords().add(new long[] {part, seq});
                 if (utf8.malformed() > 0) {
                   counters.invalidUtf8().add(new SimpleImmutableEntry<>(file.path(), utf8.malformed()));
                 }
@@ -139,11 +182,12 @@ final class RawIngest {
               Break b = Break.of(file.path(), -1, seq, opened.bytesRead(), opened.size(), opened.gzipped(),
                   LogParser.cause(e));
               counters.breaks().add(b);
-              return bad(file, seq++, -1, b.describe(), "");
+              counters.partRecords().add(new long[] {part, seq + 1});
+              return bad(part, file, seq++, -1, b.describe(), "");
             }
             long s = seq++;
             if (r.isBad()) {
-              return bad(file, s, r.line(), r.error(), r.raw());
+              return bad(part, file, s, r.line(), r.error(), r.raw());
             }
             MappedRecord m = mapping.map(r, format, scrubber, phones);
             unreadablePhones += m.unreadablePhones();
@@ -153,19 +197,19 @@ final class RawIngest {
             if (m.excluded()) {
               counters.excluded().add(1);
             } else if (m.unattributed()) {
-              next = unattributed(file, s, r.line(), m.unreadablePhones() == 0 ? NO_KEY
+              next = unattributed(part, file, s, r.line(), m.unreadablePhones() == 0 ? NO_KEY
                   : NO_KEY + " (" + m.unreadablePhones() + " phone number" + (m.unreadablePhones() == 1 ? "" : "s")
                       + " could not be read)");
             } else if (m.isBad()) {
-              next = bad(file, s, r.line(), m.error(), r.raw());
+              next = bad(part, file, s, r.line(), m.error(), r.raw());
             } else if (!m.linksOnly() && utf8.malformed() > 0 && m.touchpoint().indexOf('\uFFFD') >= 0) {
-              next = bad(file, s, r.line(), "invalid UTF-8 in the touchpoint (is the file UTF-8?)", r.raw());
+              next = bad(part, file, s, r.line(), "invalid UTF-8 in the touchpoint (is the file UTF-8?)", r.raw());
             } else if (!m.linksOnly() && m.tsMicros() > latest) {
-              next = bad(file, s, r.line(), LogParser.future(m.tsMicros(), latest), r.raw());
+              next = bad(part, file, s, r.line(), LogParser.future(m.tsMicros(), latest), r.raw());
             } else {
               // A record read twice is one record: its own id when the source names one, else its whole text.
               String dedup = file.source() + (m.eventId() != null ? "#" + m.eventId() : "~" + digest(sha256, r.raw()));
-              next = RowFactory.create(file.source() + ":" + file.sourceOrder() + ":" + s, dedup,
+              next = RowFactory.create(part, dedup,
                   m.linksOnly() ? null : Micros.toInstant(m.tsMicros()), m.touchpoint(), m.channel(), m.owner(),
                   m.assisted(), m.keys().toArray(String[]::new), m.linksOnly(), file.source(), file.sourceOrder(), s,
                   file.path(), r.line(), null, null, "ok");
@@ -196,13 +240,13 @@ final class RawIngest {
     }
   }
 
-  private static Row unattributed(InputFile file, long seq, long line, String reason) {
-    return RowFactory.create(null, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(),
+  private static Row unattributed(int part, InputFile file, long seq, long line, String reason) {
+    return RowFactory.create(part, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(),
         seq, file.path(), line, reason, null, UNATTRIBUTED);
   }
 
-  private static Row bad(InputFile file, long seq, long line, String reason, String raw) {
-    return RowFactory.create(null, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(), seq,
+  private static Row bad(int part, InputFile file, long seq, long line, String reason, String raw) {
+    return RowFactory.create(part, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(), seq,
         file.path(), line, reason, raw, "bad");
   }
 }

@@ -34,7 +34,13 @@ public final class AccessLogReader extends Lookahead<FieldRecord> {
   private long line;
 
   public AccessLogReader(InputStream in) {
+    this(in, 1);
+  }
+
+  /** Reads a range of a log that starts at the beginning of line {@code firstLine} of its file. */
+  public AccessLogReader(InputStream in, long firstLine) {
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    this.line = firstLine - 1;
   }
 
   @Override

@@ -21,6 +21,15 @@ public final class CsvRecordReader extends Lookahead<FieldRecord> {
     this.header = first == null ? List.of() : first.fields().stream().map(String::trim).toList();
   }
 
+  /**
+   * Reads a range of an export after its header: the range's first record starts on line {@code firstLine} of the
+   * file, whose header is {@code header} (as {@link #header} read it).
+   */
+  public CsvRecordReader(InputStream in, char delimiter, List<String> header, long firstLine) {
+    this.parser = new CsvParser(new InputStreamReader(in, StandardCharsets.UTF_8), delimiter, firstLine);
+    this.header = List.copyOf(header);
+  }
+
   public List<String> header() {
     return header;
   }

@@ -35,6 +35,20 @@ public final class JsonRecordReader implements Iterator<FieldRecord> {
   private long line;
   private boolean done;
 
+  /**
+   * Reads JSON lines from a range of a file that starts at the beginning of a line after the first: that line is
+   * line {@code firstLine} of the file (a file that is one JSON array is never cut into ranges).
+   */
+  public static JsonRecordReader lines(InputStream in, long firstLine) {
+    return new JsonRecordReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16),
+        firstLine - 1);
+  }
+
+  private JsonRecordReader(BufferedReader lines, long linesBefore) {
+    this.lines = lines;
+    this.line = linesBefore;
+  }
+
   public JsonRecordReader(InputStream in) {
     PushbackReader reader = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1);
     try {
@@ -57,6 +71,18 @@ public final class JsonRecordReader implements Iterator<FieldRecord> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whether JSON text is one array of records (its first character other than white space or a byte order mark is
+   * '['), as opposed to JSON lines: only JSON lines can be read in ranges of lines.
+   */
+  public static boolean isArray(InputStream in) throws IOException {
+    int c;
+    do {
+      c = in.read();
+    } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
+    return c == '[';
   }
 
   @Override

@@ -188,6 +188,18 @@ public enum RawFormat {
     return inOrder;
   }
 
+  /**
+   * Opens a range of a file of this format that does not start at its beginning, as field records: its first record
+   * starts on line {@code firstLine}; {@code header} is the file's header (CSV exports).
+   */
+  public Iterator<FieldRecord> openRange(InputStream in, char delimiter, long firstLine, List<String> header) {
+    return switch (reader) {
+      case JSON -> JsonRecordReader.lines(in, firstLine);
+      case CSV -> new CsvRecordReader(in, delimiter, header, firstLine);
+      case ACCESS_LOG -> new AccessLogReader(in, firstLine);
+    };
+  }
+
   /** Opens a file of this format as field records. */
   public Iterator<FieldRecord> open(InputStream in, char delimiter) {
     return switch (reader) {

@@ -68,8 +68,23 @@ public final class CsvSplits {
    */
   public static Scan scan(InputStream in, long from, long splitStart, long splitEnd, boolean fromRecordStart,
       char delimiter) throws IOException {
+    return scan(in, from, splitStart, splitEnd, fromRecordStart, delimiter, true);
+  }
+
+  /**
+   * As {@link #scan}, for text whose records are its lines (JSON lines, access logs): no quotes, and a line ends
+   * where {@link java.io.BufferedReader#readLine} ends it (LF, CRLF or a lone CR). Records are lines, blank ones
+   * too; a byte order mark is left to the reader of the first range.
+   */
+  public static Scan scanLines(InputStream in, long from, long splitStart, long splitEnd, boolean fromRecordStart)
+      throws IOException {
+    return scan(in, from, splitStart, splitEnd, fromRecordStart, ',', false);
+  }
+
+  private static Scan scan(InputStream in, long from, long splitStart, long splitEnd, boolean fromRecordStart,
+      char delimiter, boolean quotes) throws IOException {
     Bytes bytes = new Bytes(in, from);
-    if (fromRecordStart && from == 0) {
+    if (quotes && fromRecordStart && from == 0) {
       bytes.skipBom();
     }
     if (!fromRecordStart) {
@@ -108,7 +123,7 @@ public final class CsvSplits {
             }
             empty = false;
           }
-        } else if (c == '"' && empty) {
+        } else if (c == '"' && empty && quotes) {
           quoted = true;
         } else if (c == delim) {
           empty = true;

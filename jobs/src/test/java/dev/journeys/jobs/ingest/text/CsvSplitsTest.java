@@ -100,6 +100,57 @@ class CsvSplitsTest {
     }
   }
 
+  /** The lines {@link java.io.BufferedReader#readLine} reads from {@code bytes} between two offsets, numbered. */
+  private static List<String> lines(byte[] bytes, int start, int end, long firstLine) throws IOException {
+    java.io.BufferedReader reader = new java.io.BufferedReader(new InputStreamReader(
+        new ByteArrayInputStream(bytes, start, end - start), StandardCharsets.UTF_8));
+    List<String> lines = new ArrayList<>();
+    long line = firstLine;
+    for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+      lines.add(line++ + ": " + text);
+    }
+    return lines;
+  }
+
+  @Test
+  void rangesOfLinesGiveTheWholeFilesLinesWithTheirNumbersWhateverQuotesTheyHold() throws IOException {
+    Random random = new Random(11);
+    String[] pieces = {"{\"type\":\"track\",\"event\":\"a\"}", "\"", "\"not, closed", "ünïcødé", "", "  ",
+        "127.0.0.1 - - [01/Mar/2026:10:00:00 +0000] \"GET /a HTTP/1.1\" 200 5"};
+    String[] ends = {"\n", "\r\n", "\r", "\n\n"};
+    for (int round = 0; round < 40; round++) {
+      StringBuilder text = new StringBuilder(round % 4 == 0 ? "\uFEFF" : "");
+      int lines = 10 + random.nextInt(60);
+      for (int i = 0; i < lines; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+        if (i < lines - 1 || random.nextBoolean()) {
+          text.append(ends[random.nextInt(round % 5 == 0 ? ends.length : 2)]);
+        }
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      for (long split : new long[] {1, 2, 3, 7, 16, 50, bytes.length / 3 + 1, 10L * bytes.length}) {
+        List<CsvSplits.Scan> scans = new ArrayList<>();
+        for (long[] s : CsvSplits.splits(bytes.length, split)) {
+          long from = s[0] == 0 ? 0 : s[0] - 1;
+          scans.add(CsvSplits.scanLines(from(bytes, from), from, s[0], s[1], s[0] == 0));
+        }
+        List<CsvSplits.Range> ranges = CsvSplits.resolve(scans, (recordStart, splitStart, splitEnd) ->
+            CsvSplits.scanLines(from(bytes, recordStart), recordStart, splitStart, splitEnd, true));
+        List<String> pieced = new ArrayList<>();
+        long previousEnd = 0;
+        for (CsvSplits.Range r : ranges) {
+          assertThat(r.start()).as("ranges follow each other").isEqualTo(previousEnd);
+          assertThat(r.firstRecord()).as("lines before byte " + r.start()).isEqualTo(pieced.size());
+          pieced.addAll(lines(bytes, (int) r.start(), (int) r.end(), r.firstLine()));
+          previousEnd = r.end();
+        }
+        assertThat(previousEnd).isEqualTo(bytes.length);
+        assertThat(pieced).as("round " + round + ", split every " + split + " bytes")
+            .isEqualTo(lines(bytes, 0, bytes.length, 1));
+      }
+    }
+  }
+
   @Test
   void aFileOfLoneCarriageReturnsIsScannedAgainFromEachTrueBoundary() throws IOException {
     byte[] bytes = "a,b\rc1,1\rc2,2\rc3,3\r".getBytes(StandardCharsets.UTF_8);
