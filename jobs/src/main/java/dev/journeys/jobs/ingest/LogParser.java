@@ -111,6 +111,7 @@ public final class LogParser {
       private Row breakRow;
       private boolean broken;
       private long rows;
+      private final String source = file.source(); // once: every row names it
 
       @Override
       protected Row computeNext() {
@@ -121,7 +122,7 @@ public final class LogParser {
             onFiltered.run();
           } else {
             count(r);
-            return toRow(file, r, pseudonymiser);
+            return toRow(file, source, r, pseudonymiser);
           }
         }
         if (breakRow != null) {
@@ -204,17 +205,17 @@ public final class LogParser {
   }
 
   private static Row toRow(InputFile file, IngestRecord r) {
-    return toRow(file, r, null);
+    return toRow(file, file.source(), r, null);
   }
 
-  private static Row toRow(InputFile file, IngestRecord r, Pseudonymiser pseudonymiser) {
+  private static Row toRow(InputFile file, String source, IngestRecord r, Pseudonymiser pseudonymiser) {
     if (r.isBad()) {
-      return RowFactory.create(null, null, null, null, null, null, null, file.source(), file.sourceOrder(), r.seq(),
+      return RowFactory.create(null, null, null, null, null, null, null, source, file.sourceOrder(), r.seq(),
           null, file.path(), r.line(), r.reason(), pseudonymiser == null ? r.raw() : WITHHELD, "bad");
     }
     String customer = pseudonymiser == null ? r.customerId() : pseudonymiser.pseudonym(r.customerId());
-    return RowFactory.create(EventIds.ofLog(file.source(), r.seq()), customer, r.caseId(), Micros.toInstant(r.tsMicros()),
-        r.touchpoint(), r.channel(), r.owner(), file.source(), file.sourceOrder(), r.seq(), r.assisted(),
+    return RowFactory.create(EventIds.ofLog(source, r.seq()), customer, r.caseId(), Micros.toInstant(r.tsMicros()),
+        r.touchpoint(), r.channel(), r.owner(), source, file.sourceOrder(), r.seq(), r.assisted(),
         file.path(), r.line(), null, null, "ok");
   }
 
