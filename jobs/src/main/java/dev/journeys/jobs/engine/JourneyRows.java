@@ -19,7 +19,7 @@ public final class JourneyRows {
   public static JourneyKernel kernel(JourneyRules rules, long cutoffMicros, String[][] combinations,
       Collection<Row> journeys) {
     JourneyKernel kernel = new JourneyKernel(rules, cutoffMicros,
-        (customer, index, caseId, start, end, fate, touchpoints) -> journeys.add(RowFactory.create(
+        (customer, index, caseId, start, end, fate, touchpoints, stage) -> journeys.add(RowFactory.create(
             customer, index, caseId, Micros.toInstant(start), Micros.toInstant(end), touchpoints.length,
             (end - start) / 1e6, fate.label(), touchpoints)));
     for (String[] c : combinations) {

@@ -14,12 +14,19 @@ import java.util.List;
  * @param end         the last event's time
  * @param fate        converted, dropped, pending or unjudged
  * @param touchpoints the touchpoint of each event, in order: the journey's variant
+ * @param stage       its first event's stage, which judged it; null without stages
  */
-public record Journey(
-    String customerId, int index, String caseId, Instant start, Instant end, Fate fate, List<String> touchpoints) {
+public record Journey(String customerId, int index, String caseId, Instant start, Instant end, Fate fate,
+    List<String> touchpoints, String stage) {
 
   public Journey {
     touchpoints = List.copyOf(touchpoints);
+  }
+
+  /** A journey of a run without stages. */
+  public Journey(String customerId, int index, String caseId, Instant start, Instant end, Fate fate,
+      List<String> touchpoints) {
+    this(customerId, index, caseId, start, end, fate, touchpoints, null);
   }
 
   public int events() {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param perCase        one journey per case (event logs): never cut, converted when it contains a goal
  * @param repeatWindows  the windows W of the repeat-contact rates, in column order
  * @param rankedWindow   the index in {@code repeatWindows} of the window the ranking uses
+ * @param stages         the stages of the journey archetype, or null: with stages, a journey is judged against its
+ *                       own stage's goals ({@code goals} are then every stage's goals, each of which ends a journey)
  */
 public record JourneyRules(
     Duration inactivity,
@@ -25,7 +27,8 @@ public record JourneyRules(
     Duration maxDuration,
     boolean perCase,
     List<RepeatWindow> repeatWindows,
-    int rankedWindow) implements Serializable {
+    int rankedWindow,
+    Stages stages) implements Serializable {
 
   public static final Duration INACTIVITY_DEFAULT = Duration.ofDays(30);
   public static final List<RepeatWindow> REPEAT_WINDOWS_DEFAULT = List.of(
@@ -49,6 +52,16 @@ public record JourneyRules(
       throw new IllegalArgumentException("Cannot create journey rules: ranked window " + rankedWindow
           + " is not one of the " + repeatWindows.size() + " repeat windows");
     }
+    if (stages != null && !goals.equals(stages.allGoals())) {
+      throw new IllegalArgumentException("Cannot create journey rules: with stages, the goals are the stages' goals "
+          + stages.allGoals() + ", not " + goals);
+    }
+  }
+
+  /** The rules of a run without stages. */
+  public JourneyRules(Duration inactivity, Set<String> goals, Set<String> starts, Duration maxDuration,
+      boolean perCase, List<RepeatWindow> repeatWindows, int rankedWindow) {
+    this(inactivity, goals, starts, maxDuration, perCase, repeatWindows, rankedWindow, null);
   }
 
   /** Rules with every default: journeys per customer, no goals, 30 days inactivity, windows 24h, 7d, 30d. */
@@ -70,23 +83,30 @@ public record JourneyRules(
     return !goals.isEmpty();
   }
 
+  /** The same rules with {@code newStages} (or none): their goals become the goals. */
+  public JourneyRules withStages(Stages newStages) {
+    return new JourneyRules(inactivity, newStages == null ? goals : newStages.allGoals(), starts, maxDuration, perCase,
+        repeatWindows, rankedWindow, newStages);
+  }
+
   public JourneyRules withGoals(Set<String> newGoals) {
-    return new JourneyRules(inactivity, newGoals, starts, maxDuration, perCase, repeatWindows, rankedWindow);
+    return new JourneyRules(inactivity, newGoals, starts, maxDuration, perCase, repeatWindows, rankedWindow, stages);
   }
 
   public JourneyRules withPerCase(boolean newPerCase) {
-    return new JourneyRules(inactivity, goals, starts, maxDuration, newPerCase, repeatWindows, rankedWindow);
+    return new JourneyRules(inactivity, goals, starts, maxDuration, newPerCase, repeatWindows, rankedWindow, stages);
   }
 
   public JourneyRules withStarts(Set<String> newStarts) {
-    return new JourneyRules(inactivity, goals, newStarts, maxDuration, perCase, repeatWindows, rankedWindow);
+    return new JourneyRules(inactivity, goals, newStarts, maxDuration, perCase, repeatWindows, rankedWindow, stages);
   }
 
   public JourneyRules withMaxDuration(Duration newMaxDuration) {
-    return new JourneyRules(inactivity, goals, starts, newMaxDuration, perCase, repeatWindows, rankedWindow);
+    return new JourneyRules(inactivity, goals, starts, newMaxDuration, perCase, repeatWindows, rankedWindow, stages);
   }
 
   public JourneyRules withRepeatWindows(List<RepeatWindow> windows) {
-    return new JourneyRules(inactivity, goals, starts, maxDuration, perCase, windows, defaultRankedWindow(windows));
+    return new JourneyRules(inactivity, goals, starts, maxDuration, perCase, windows, defaultRankedWindow(windows),
+        stages);
   }
 }

@@ -3,6 +3,7 @@ package dev.journeys.model.kernel;
 import dev.journeys.model.event.Touchpoint;
 import dev.journeys.model.journey.Fate;
 import dev.journeys.model.journey.JourneyRules;
+import dev.journeys.model.journey.Stages;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.primitive.LongSet;
 import dev.journeys.model.transition.TouchpointStats;
@@ -25,11 +26,11 @@ import java.util.Objects;
  */
 public final class JourneyKernel {
 
-  /** Receives each journey as the kernel closes it. */
+  /** Receives each journey as the kernel closes it: its stage is null without stages. */
   @FunctionalInterface
   public interface JourneySink {
     void accept(String customerId, int index, String caseId, long startMicros, long endMicros, Fate fate,
-        String[] touchpoints);
+        String[] touchpoints, String stage);
   }
 
   private static final int START = 0;
@@ -54,6 +55,15 @@ public final class JourneyKernel {
   private final LongSet seenInJourney = new LongSet();
   private final LongSet seenInCustomer = new LongSet();
   private final VariantTally variants = new VariantTally();
+
+  // With stages: each touchpoint id's stage, each stage's goals (touchpoint ids), stage passages keyed by stage
+  // index + 2 (START 0, END 1), journeys per stage and fate, and the fate of each buffered event's journey.
+  private final Stages stages;
+  private int[] stageOf = new int[16];
+  private final BitSet[] stageGoals;
+  private final PairTally stagePassages;
+  private final long[][] journeysByStage;
+  private byte[] eventFate = new byte[64];
 
   // The buffered customer, in reused arrays.
   private String customer;
@@ -88,6 +98,13 @@ public final class JourneyKernel {
     this.transitions = new PairTally(windowMicros.length);
     this.ownerPairs = new PairTally(windowMicros.length);
     this.repeatFlags = new byte[windowMicros.length];
+    this.stages = rules.stages();
+    this.stageGoals = new BitSet[stages == null ? 0 : stages.size()];
+    for (int st = 0; st < stageGoals.length; st++) {
+      stageGoals[st] = new BitSet();
+    }
+    this.stagePassages = stages == null ? null : new PairTally(windowMicros.length);
+    this.journeysByStage = stages == null ? null : new long[stages.size()][Fate.values().length];
     touchpoints.id(Touchpoint.START_NAME);
     touchpoints.id(Touchpoint.END_NAME);
     touchpointStats.add(null);
@@ -167,6 +184,12 @@ public final class JourneyKernel {
     }
     transitions.forEach((a, b, stats) -> counts.transition(touchpoints.name(a), touchpoints.name(b)).merge(stats));
     ownerPairs.forEach((a, b, stats) -> counts.ownerPair(owners.name(a), owners.name(b)).merge(stats));
+    if (stages != null) {
+      stagePassages.forEach((a, b, stats) -> counts.stagePassage(stageName(a), stageName(b)).merge(stats));
+      for (int st = 0; st < stages.size(); st++) {
+        counts.addStageJourneys(stages.name(st), journeysByStage[st]);
+      }
+    }
     counts.addTotals(events, customers, journeysByFate);
     variants.addTo(counts.variants(), touchpoints::name);
     return counts;
@@ -181,6 +204,17 @@ public final class JourneyKernel {
       }
       if (rules.starts().contains(name)) {
         starts.set(id);
+      }
+      if (stages != null) {
+        if (id == stageOf.length) {
+          stageOf = Arrays.copyOf(stageOf, id * 2);
+        }
+        stageOf[id] = stages.of(name);
+        for (int st = 0; st < stageGoals.length; st++) {
+          if (stages.goals(st).contains(name)) {
+            stageGoals[st].set(id);
+          }
+        }
       }
       touchpointStats.add(new TouchpointStats());
     }
@@ -200,7 +234,55 @@ public final class JourneyKernel {
         journeyStart = i;
       }
     }
+    if (stages != null) {
+      countStagePassages();
+    }
   }
+
+  /** The name of a stage passage's end: START, END or a stage. */
+  private String stageName(int id) {
+    return id == START ? Touchpoint.START_NAME : id == END ? Touchpoint.END_NAME : stages.name(id - 2);
+  }
+
+  /**
+   * The customer's stage passages, over all its events in order (across journeys): its first event's stage from
+   * START, every change of stage between consecutive events, the last event's stage to END. A passage's stall counts
+   * when its second event's journey (for END, the last journey) was decided; it stalled when that journey dropped.
+   */
+  private void countStagePassages() {
+    seenInCustomer.clear();
+    stagePassage(START, stageOf[tp[0]] + 2, -1, ts[0], eventFate[0]);
+    for (int i = 1; i < n; i++) {
+      int from = stageOf[tp[i - 1]];
+      int to = stageOf[tp[i]];
+      if (from != to) {
+        stagePassage(from + 2, to + 2, ts[i] - ts[i - 1], ts[i], eventFate[i]);
+      }
+    }
+    stagePassage(stageOf[tp[n - 1]] + 2, END, -1, ts[n - 1], eventFate[n - 1]);
+  }
+
+  private void stagePassage(int a, int b, long gap, long tB, byte fateOrdinal) {
+    Fate fate = FATES[fateOrdinal];
+    for (int w = 0; w < windowMicros.length; w++) {
+      repeatFlags[w] = tB > cutoffMicros - windowMicros[w] ? WINDOW_OPEN
+          : repeats.within(w, tB) ? REPEAT : NO_REPEAT;
+    }
+    int slot = stagePassages.slot(a, b);
+    TransitionStats stats = stagePassages.stats(slot);
+    stats.addPassage(gap, -1, -1, -1, -1, fate.isDecided(), fate == Fate.DROPPED);
+    for (int w = 0; w < windowMicros.length; w++) {
+      if (repeatFlags[w] != WINDOW_OPEN) {
+        stats.addRepeat(w, repeatFlags[w] == REPEAT);
+      }
+    }
+    if (seenInCustomer.add(slot)) {
+      stats.addJourney(false, false);
+      stats.addCustomer();
+    }
+  }
+
+  private static final Fate[] FATES = Fate.values();
 
   private boolean cutsBefore(int i, int journeyStart) {
     if (rules.perCase()) {
@@ -214,12 +296,15 @@ public final class JourneyKernel {
 
   private void processJourney(int from, int to, int index) {
     int last = to - 1;
+    int stage = stages == null ? -1 : stageOf[tp[from]];
+    BitSet judgedBy = stages == null ? goals : stageGoals[stage];
     boolean converted = false;
     for (int i = from; i < to; i++) {
-      converted |= goals.get(tp[i]);
+      converted |= judgedBy.get(tp[i]);
     }
     Fate fate;
-    if (!rules.judgesFates()) {
+    boolean judged = stages == null ? rules.judgesFates() : !stages.goals(stage).isEmpty();
+    if (!judged) {
       fate = Fate.UNJUDGED;
     } else if (converted) {
       fate = Fate.CONVERTED;
@@ -229,6 +314,10 @@ public final class JourneyKernel {
     boolean decided = fate.isDecided();
     boolean dropped = fate == Fate.DROPPED;
     journeysByFate[fate.ordinal()]++;
+    if (stages != null) {
+      journeysByStage[stage][fate.ordinal()]++;
+      Arrays.fill(eventFate, from, to, (byte) fate.ordinal());
+    }
 
     seenInJourney.clear();
     passage(START, tp[from], -1, ts[from], -1, -1, -1, -1, decided, dropped, dropped && from == last);
@@ -248,7 +337,8 @@ public final class JourneyKernel {
       for (int i = from; i < to; i++) {
         names[i - from] = touchpoints.name(tp[i]);
       }
-      sink.accept(customer, index, cases[from], ts[from], ts[last], fate, names);
+      sink.accept(customer, index, cases[from], ts[from], ts[last], fate, names,
+          stages == null ? null : stages.name(stage));
     }
   }
 
@@ -300,5 +390,6 @@ public final class JourneyKernel {
     owner = Arrays.copyOf(owner, size);
     assisted = Arrays.copyOf(assisted, size);
     cases = Arrays.copyOf(cases, size);
+    eventFate = Arrays.copyOf(eventFate, size);
   }
 }

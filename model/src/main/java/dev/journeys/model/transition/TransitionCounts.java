@@ -25,6 +25,9 @@ public final class TransitionCounts implements Serializable {
   private long customers;
   private final long[] journeysByFate = new long[Fate.values().length];
   private final VariantCounts variants = new VariantCounts();
+  // With stages: passages between stages (START and END included), and journeys per stage and fate.
+  private final Map<TransitionKey, TransitionStats> stagePassages = new HashMap<>();
+  private final Map<String, long[]> journeysByStage = new java.util.TreeMap<>();
 
   public TransitionCounts(int windows) {
     this.windows = windows;
@@ -47,6 +50,31 @@ public final class TransitionCounts implements Serializable {
     return Collections.unmodifiableMap(ownerPairs);
   }
 
+  /**
+   * Passages from one stage to the next over a customer's events ({@code START} and {@code END} included): its
+   * drop-off counts are the stall counts (the second event's journey decided, and dropped).
+   */
+  public TransitionStats stagePassage(String from, String to) {
+    return stagePassages.computeIfAbsent(new TransitionKey(from, to), k -> new TransitionStats(windows));
+  }
+
+  public Map<TransitionKey, TransitionStats> stagePassages() {
+    return Collections.unmodifiableMap(stagePassages);
+  }
+
+  /** Adds journeys of {@code stage} by fate (indexed by {@link Fate#ordinal()}). */
+  public void addStageJourneys(String stage, long[] byFate) {
+    long[] counts = journeysByStage.computeIfAbsent(stage, k -> new long[Fate.values().length]);
+    for (int i = 0; i < byFate.length; i++) {
+      counts[i] += byFate[i];
+    }
+  }
+
+  /** Journeys per stage (in order of name) by fate (indexed by {@link Fate#ordinal()}); empty without stages. */
+  public Map<String, long[]> journeysByStage() {
+    return Collections.unmodifiableMap(journeysByStage);
+  }
+
   public TouchpointStats touchpoint(String name) {
     return touchpoints.computeIfAbsent(name, k -> new TouchpointStats());
   }
@@ -66,6 +94,8 @@ public final class TransitionCounts implements Serializable {
     other.transitions.forEach((key, stats) -> transition(key.from(), key.to()).merge(stats));
     other.touchpoints.forEach((name, stats) -> touchpoint(name).merge(stats));
     other.ownerPairs.forEach((key, stats) -> ownerPair(key.from(), key.to()).merge(stats));
+    other.stagePassages.forEach((key, stats) -> stagePassage(key.from(), key.to()).merge(stats));
+    other.journeysByStage.forEach(this::addStageJourneys);
     addTotals(other.events, other.customers, other.journeysByFate);
     variants.merge(other.variants);
   }
