@@ -7,6 +7,7 @@ import dev.journeys.jobs.ingest.raw.RawFormat;
 import dev.journeys.jobs.ingest.raw.PhoneNumbers;
 import dev.journeys.jobs.ingest.raw.Scrubber;
 import dev.journeys.model.journey.JourneyRules;
+import dev.journeys.model.journey.Stages;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.metric.RepeatWindow;
 import dev.journeys.model.transition.RankBy;
@@ -28,8 +29,9 @@ import java.util.function.Function;
  */
 public final class ConfigReader {
 
-  static final Set<String> TOP = Set.of("sources", "journeys", "ranking", "identity", "nightly", "max-bad-rows-share",
-      "accept-truncated", "allow-absent-goals", "scrub", "out");
+  static final Set<String> TOP = Set.of("sources", "journeys", "stages", "ranking", "identity", "nightly",
+      "max-bad-rows-share", "accept-truncated", "allow-absent-goals", "scrub", "out");
+  static final Set<String> STAGE = Set.of("name", "touchpoints", "goals");
   static final Set<String> NIGHTLY = Set.of("window");
   static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise", "default-region");
   static final Set<String> JOURNEYS = Set.of("by", "goals", "starts", "inactivity", "max-duration", "repeat-windows",
@@ -56,6 +58,14 @@ public final class ConfigReader {
     top.allowOnly(TOP);
 
     JourneyRules rules = rules(top.object("journeys"), errors);
+    Stages stages = stages(top, errors);
+    if (stages != null) {
+      if (!rules.goals().isEmpty()) {
+        top.error("stages", "the goals are the stages' own goals: remove journeys.goals, or give them to a stage");
+      } else {
+        rules = rules.withStages(stages);
+      }
+    }
     Instant cutoff = top.object("journeys") == null ? null
         : top.object("journeys").parsed("cut-off", ConfigReader::instant, null);
     ConfigNode journeysNode = top.object("journeys");
@@ -158,6 +168,43 @@ public final class ConfigReader {
       case "each" -> false;
       default -> throw new IllegalArgumentException("expected one or each, got '" + text + "'");
     };
+  }
+
+  /**
+   * The stages of {@code stages:}, in order, each {@code {name, touchpoints: [globs], goals: [touchpoints]}}; null
+   * when there are none (or they are wrong: the errors say why).
+   */
+  static Stages stages(ConfigNode top, List<String> errors) {
+    if (!top.has("stages")) {
+      return null;
+    }
+    List<Stages.Stage> list = new ArrayList<>();
+    int before = errors.size();
+    for (ConfigNode stage : top.list("stages")) {
+      stage.allowOnly(STAGE);
+      String name = stage.string("name", null);
+      List<String> touchpoints = stage.strings("touchpoints");
+      if (name == null || name.isBlank()) {
+        stage.error("name", "missing (every stage needs a name)");
+      } else if (touchpoints.isEmpty()) {
+        stage.error("touchpoints", "missing (a list of touchpoint patterns, * matching any text)");
+      } else {
+        list.add(new Stages.Stage(name.trim(), touchpoints, Set.copyOf(stage.strings("goals"))));
+      }
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    if (list.isEmpty()) {
+      top.error("stages", "expected a list of stages, each with a name and touchpoints");
+      return null;
+    }
+    try {
+      return new Stages(list);
+    } catch (IllegalArgumentException e) {
+      top.error("stages", e.getMessage());
+      return null;
+    }
   }
 
   private static JourneyRules rules(ConfigNode journeys, List<String> errors) {

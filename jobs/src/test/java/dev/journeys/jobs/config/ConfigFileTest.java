@@ -85,7 +85,7 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.read(file, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Config " + file + " has 10 problems:")
-        .hasMessageContaining("unknown key 'extra' (expected one of: accept-truncated, allow-absent-goals, identity, journeys, max-bad-rows-share, nightly, out, ranking, scrub, sources)")
+        .hasMessageContaining("unknown key 'extra' (expected one of: accept-truncated, allow-absent-goals, identity, journeys, max-bad-rows-share, nightly, out, ranking, scrub, sources, stages)")
         .hasMessageContaining("unknown key 'sources[0].colum' (expected one of: activity-column,")
         .hasMessageContaining("key 'sources[0].delimiter': expected one character, got ';;'")
         .hasMessageContaining("key 'sources[1]': a source needs a path")
@@ -160,5 +160,48 @@ class ConfigFileTest {
     assertThat(config.sources()).allMatch(Source::isRaw);
     assertThat(config.rules().goals()).containsExactly("web:order_completed");
     assertThat(config.maxIdentityKeys()).isEqualTo(50);
+  }
+
+  @Test
+  void readsStagesInOrderWithTheirPatternsAndGoalsWhichBecomeTheRunsGoals() throws IOException {
+    RunConfig config = ConfigFile.read(write("""
+        sources: [{path: log.csv, customer-column: customer_id}]
+        journeys: {by: customer}
+        out: out
+        stages:
+          - {name: evaluate, touchpoints: ["web:view_*", "web:apply_*"], goals: [web:order_completed]}
+          - {name: buy, touchpoints: ["phone:sales_*", "web:order_*"]}
+          - {name: access, touchpoints: ["email:welcome*"], goals: [web:account_activated]}
+        """), null);
+    assertThat(config.rules().stages().list()).extracting(s -> s.name()).containsExactly("evaluate", "buy", "access");
+    assertThat(config.rules().stages().name(config.rules().stages().of("web:order_completed"))).isEqualTo("buy");
+    assertThat(config.rules().goals()).containsExactlyInAnyOrder("web:order_completed", "web:account_activated");
+  }
+
+  @Test
+  void refusesStagesWithGoalsOfTheJourneysTooOrWithoutNameOrTouchpointsSayingWhere() throws IOException {
+    Path both = write("""
+        sources: [{path: log.csv}]
+        out: out
+        journeys: {goals: [web:order_completed]}
+        stages: [{name: evaluate, touchpoints: ["web:*"], goals: [web:order_completed]}]
+        """);
+    assertThatThrownBy(() -> ConfigFile.read(both, null)).hasMessageContaining("stages")
+        .hasMessageContaining("remove journeys.goals");
+    Path incomplete = write("""
+        sources: [{path: log.csv}]
+        stages:
+          - {touchpoints: ["web:*"]}
+          - {name: ask, goal: [x]}
+          - {name: other, touchpoints: ["*"]}
+        """);
+    assertThatThrownBy(() -> ConfigFile.read(incomplete, null)).hasMessageContaining("stages[0]")
+        .hasMessageContaining("name").hasMessageContaining("'stages[1].goal'")
+        .hasMessageContaining("key 'stages[1].touchpoints': missing");
+    Path reserved = write("""
+        sources: [{path: log.csv}]
+        stages: [{name: other, touchpoints: ["*"]}]
+        """);
+    assertThatThrownBy(() -> ConfigFile.read(reserved, null)).hasMessageContaining("reserved");
   }
 }
