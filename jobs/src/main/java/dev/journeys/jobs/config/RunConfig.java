@@ -79,6 +79,13 @@ public record RunConfig(
         maxBadRowsShare, top, Defaults.MAX_IDENTITY_KEYS, true, null, null);
   }
 
+  /** The same run with journeys judged by {@code stages} (or without stages: null), whose goals become the run's. */
+  public RunConfig withStages(dev.journeys.model.journey.Stages stages) {
+    return new RunConfig(sources, outDir, rules.withStages(stages), cutoff, rankBy, minPassages, maxBadRowsShare, top,
+        maxIdentityKeys, pseudonymise, secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber, phones,
+        contactChainsAsOne);
+  }
+
   /** The same run, with or without pseudonymised customer keys. */
   public RunConfig withPseudonymise(boolean on) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,

@@ -7,7 +7,10 @@ import java.util.Collection;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
-/** The journey kernel as both engines run it: each journey it closes becomes a row of {@link OutputSchema#JOURNEY}. */
+/**
+ * The journey kernel as both engines run it: each journey it closes becomes a row of
+ * {@link OutputSchema#journey}: its stage last when the rules have stages.
+ */
 public final class JourneyRows {
 
   private JourneyRows() {}
@@ -19,9 +22,11 @@ public final class JourneyRows {
   public static JourneyKernel kernel(JourneyRules rules, long cutoffMicros, String[][] combinations,
       Collection<Row> journeys) {
     JourneyKernel kernel = new JourneyKernel(rules, cutoffMicros,
-        (customer, index, caseId, start, end, fate, touchpoints, stage) -> journeys.add(RowFactory.create(
-            customer, index, caseId, Micros.toInstant(start), Micros.toInstant(end), touchpoints.length,
-            (end - start) / 1e6, fate.label(), touchpoints)));
+        (customer, index, caseId, start, end, fate, touchpoints, stage) -> journeys.add(stage == null
+            ? RowFactory.create(customer, index, caseId, Micros.toInstant(start), Micros.toInstant(end),
+                touchpoints.length, (end - start) / 1e6, fate.label(), touchpoints)
+            : RowFactory.create(customer, index, caseId, Micros.toInstant(start), Micros.toInstant(end),
+                touchpoints.length, (end - start) / 1e6, fate.label(), touchpoints, stage)));
     for (String[] c : combinations) {
       kernel.declare(c[0], c[1], c[2]);
     }

@@ -43,6 +43,8 @@ public final class OutputSchema {
   public static final String DURATION_SECONDS = "duration_seconds";
   public static final String FATE = "fate";
   public static final String TOUCHPOINTS = "touchpoints";
+  /** A journey's stage (its first event's), in {@code journeys/} of a run with stages only. */
+  public static final String STAGE = "stage";
 
   // Variants (variants/, variants.csv); also EVENTS and TOUCHPOINTS.
   public static final String RANK = "rank";
@@ -111,6 +113,11 @@ public final class OutputSchema {
       .add(DURATION_SECONDS, DataTypes.DoubleType, false)
       .add(FATE, DataTypes.StringType, false)
       .add(TOUCHPOINTS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  /** The journeys of a run by {@code rules}: {@link #JOURNEY}, with {@link #STAGE} last when it has stages. */
+  public static StructType journey(dev.journeys.model.journey.JourneyRules rules) {
+    return rules.stages() == null ? JOURNEY : JOURNEY.add(STAGE, DataTypes.StringType, false);
+  }
 
   /** The variants table, {@code variants/} and {@code variants.csv}: one row per touchpoint sequence, in rank order. */
   public static final StructType VARIANT = new StructType()

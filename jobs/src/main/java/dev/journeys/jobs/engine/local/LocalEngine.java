@@ -154,7 +154,7 @@ public final class LocalEngine implements Engine {
     }
     LocalJourneys.Built built = LocalJourneys.run(inWindow, profile, config.rules(), config.cutoff());
     journeys = built.journeys();
-    writes.add(writer.submit(() -> LocalJourneys.write(hadoop, journeysDir, built.journeys())));
+    writes.add(writer.submit(() -> LocalJourneys.write(hadoop, journeysDir, built.journeys(), config.rules())));
     return built.result();
   }
 

@@ -81,8 +81,8 @@ public final class LocalJourneys {
   }
 
   /** Writes {@code journeys} (rows of {@link OutputSchema#JOURNEY}) to {@code journeysDir}, as the Spark job would. */
-  public static void write(Configuration conf, String journeysDir, List<Row> journeys) {
-    ParquetTables.write(conf, journeysDir, OutputSchema.JOURNEY, journeys.iterator());
+  public static void write(Configuration conf, String journeysDir, List<Row> journeys, JourneyRules rules) {
+    ParquetTables.write(conf, journeysDir, OutputSchema.journey(rules), journeys.iterator());
   }
 
   /** The variant table of {@code journeys} (rows of {@link OutputSchema#JOURNEY}), in rank order. */

@@ -110,7 +110,7 @@ final class ClusteredJourneys {
     JavaRDD<Row> journeys = rows.toJavaRDD().mapPartitionsWithIndex(
         (index, it) -> new ClusteredPartition(kernel, spans, index).journeys(it), false);
     spark.sparkContext().setJobDescription("journeys: stream clustered events and count transitions");
-    spark.createDataFrame(journeys, OutputSchema.JOURNEY).write().mode("overwrite").parquet(journeysDir);
+    spark.createDataFrame(journeys, kernel.schema()).write().mode("overwrite").parquet(journeysDir);
     spark.sparkContext().setJobDescription(null);
     List<Span> seen = new ArrayList<>(spans.value());
     Optional<String> why = check(seen, rows.partitions())

@@ -133,7 +133,7 @@ public final class JourneyJob {
     // customers sharing a hash (and, per case, cases) in id order (KernelPartition).
     Column[] order = {col("customer_hash")};
     Dataset<Row> sorted = encoded.repartition(partitions, col("customer_hash")).sortWithinPartitions(order);
-    return sorted.mapPartitions(new KernelPartition(rules, cutoffMicros, counts, combinations),
-        Encoders.row(OutputSchema.JOURNEY));
+    KernelPartition kernel = new KernelPartition(rules, cutoffMicros, counts, combinations);
+    return sorted.mapPartitions(kernel, Encoders.row(kernel.schema()));
   }
 }

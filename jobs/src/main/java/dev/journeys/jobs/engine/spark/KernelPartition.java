@@ -22,6 +22,11 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
   private final TransitionCountsAccumulator counts;
   private final String[][] combinations;
 
+  /** The rows this partition's journeys become. */
+  org.apache.spark.sql.types.StructType schema() {
+    return dev.journeys.jobs.io.OutputSchema.journey(rules);
+  }
+
   KernelPartition(JourneyRules rules, long cutoffMicros, TransitionCountsAccumulator counts, String[][] combinations) {
     this.rules = rules;
     this.cutoffMicros = cutoffMicros;

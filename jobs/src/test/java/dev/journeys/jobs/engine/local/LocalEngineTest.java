@@ -9,6 +9,7 @@ import dev.journeys.jobs.cli.DemoCommand;
 import dev.journeys.jobs.cli.RunOptions;
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.engine.JourneysResult;
+import dev.journeys.jobs.generate.SampleJourneys;
 import dev.journeys.jobs.generate.SampleLog;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
@@ -18,6 +19,7 @@ import dev.journeys.jobs.run.RunJob;
 import dev.journeys.jobs.run.RunResult;
 import dev.journeys.jobs.support.SparkTest;
 import dev.journeys.model.journey.JourneyRules;
+import dev.journeys.model.journey.Stages;
 import dev.journeys.model.transition.RankBy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +76,37 @@ class LocalEngineTest {
     assertSameOutputs(dir.resolve("spark"), dir.resolve("local"));
     assertThat(local.dropOffRanking()).isEqualTo(spark.dropOffRanking()).isNotEmpty();
     assertThat(local.repeatRanking()).isEqualTo(spark.repeatRanking()).isNotEmpty();
+  }
+
+  @Test
+  void withStagesEachJourneyCarriesItsStageAndBothEnginesAgree() throws IOException {
+    SampleLog.write(dir.resolve("sample"), 400, 7);
+    List<String> log = List.of(dir.resolve("sample").resolve(SampleLog.EVENTS_FILE).toString());
+    List<String> args = new java.util.ArrayList<>(DemoCommand.demoArguments());
+    int goal = args.indexOf("--goal");
+    args.subList(goal, goal + 2).clear();
+    Stages stages = new Stages(List.of(
+        new Stages.Stage("evaluate", List.of("web:*", "email:*", "phone:rates_*"), java.util.Set.of(SampleJourneys.GOAL)),
+        new Stages.Stage("buy", List.of("phone:sales_*"), java.util.Set.of()),
+        new Stages.Stage("ask", List.of("phone:support_*", "chat:*"), java.util.Set.of())));
+
+    RunJob.run(SparkTest.spark(), options(log, "spark", args.toArray(String[]::new)).withStages(stages),
+        Progress.silent());
+    RunJob.runLocal(options(log, "local", args.toArray(String[]::new)).withStages(stages), Progress.silent());
+
+    assertSameOutputs(dir.resolve("spark"), dir.resolve("local"));
+    Dataset<Row> journeys = SparkTest.spark().read().parquet(dir.resolve("spark/journeys").toString());
+    assertThat(journeys.columns()).endsWith("touchpoints", "stage");
+    List<Row> rows = journeys.select("touchpoints", "stage", "fate").collectAsList();
+    assertThat(rows).allSatisfy(r -> assertThat(r.getString(1))
+        .isEqualTo(stages.name(stages.of(r.<String>getList(0).get(0)))));
+    assertThat(rows).anySatisfy(r -> assertThat(r.getString(1)).isEqualTo("ask"));
+    assertThat(rows).filteredOn(r -> !r.getString(1).equals("evaluate"))
+        .allSatisfy(r -> assertThat(r.getString(2)).isEqualTo("unjudged"));
+    assertThat(rows).filteredOn(r -> r.getString(1).equals("evaluate")).extracting(r -> r.getString(2))
+        .contains("converted", "dropped").doesNotContain("unjudged");
+    assertThat(SparkTest.spark().read().parquet(dir.resolve("local/journeys").toString()).columns())
+        .endsWith("touchpoints", "stage");
   }
 
   @Test
