@@ -69,6 +69,15 @@ public final class Outputs {
     return data;
   }
 
+  /** Writes {@code stages.csv} and returns its rows, for the {@code stages/} table. */
+  public List<Row> writeStages(StageRows rows, List<Transition> passages, List<RankedTransition> byStall) {
+    List<Row> data = rows.rows(passages, byStall);
+    try (Csv csv = Csv.create(dir.resolve("stages.csv"), rows.header())) {
+      data.forEach(r -> csv.row(values(r)));
+    }
+    return data;
+  }
+
   /**
    * {@code handoffs.csv}: the passages between owners, one row per pair of owners, most passages first; returns its
    * rows, for the {@code handoffs/} table.

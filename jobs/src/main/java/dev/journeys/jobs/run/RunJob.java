@@ -14,6 +14,7 @@ import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.io.RunManifest;
+import dev.journeys.jobs.io.StageRows;
 import dev.journeys.jobs.io.TransitionRows;
 import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.jobs.report.GraphExport;
@@ -169,6 +170,11 @@ public final class RunJob {
         outputs.writeTransitions(rows, table.transitions(), dropOff, repeat));
     engine.writeTable(outputs.dir("handoffs"), TransitionRows.ownerPairs(config.rules().repeatWindows()).schema(),
         outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs()));
+    if (config.rules().stages() != null) {
+      StageRows stageRows = new StageRows(config.rules().repeatWindows());
+      engine.writeTable(outputs.dir("stages"), stageRows.schema(), outputs.writeStages(stageRows,
+          table.stagePassages(), table.rankStagesByStall(config.rankBy(), config.minPassages())));
+    }
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.transitions(table.transitions().size());
 

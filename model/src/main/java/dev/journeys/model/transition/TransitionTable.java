@@ -11,17 +11,34 @@ public final class TransitionTable {
 
   private final List<Transition> transitions;
   private final List<Transition> ownerPairs;
+  private final List<Transition> stagePassages;
   private final JourneyRules rules;
 
-  private TransitionTable(List<Transition> transitions, List<Transition> ownerPairs, JourneyRules rules) {
+  private TransitionTable(List<Transition> transitions, List<Transition> ownerPairs, List<Transition> stagePassages,
+      JourneyRules rules) {
     this.transitions = List.copyOf(transitions);
     this.ownerPairs = List.copyOf(ownerPairs);
+    this.stagePassages = List.copyOf(stagePassages);
     this.rules = rules;
   }
 
   /** Turns counts into rates. */
   public static TransitionTable from(TransitionCounts counts, JourneyRules rules) {
-    return new TransitionTable(rows(counts.transitions(), rules), rows(counts.ownerPairs(), rules), rules);
+    return new TransitionTable(rows(counts.transitions(), rules), rows(counts.ownerPairs(), rules),
+        rows(counts.stagePassages(), rules), rules);
+  }
+
+  /**
+   * Passages between stages (with stages only; else empty), most first: their drop-off is the stall rate (of the
+   * passages whose second event's journey was decided, the share whose journey dropped).
+   */
+  public List<Transition> stagePassages() {
+    return stagePassages;
+  }
+
+  /** Ranks the stage passages by their stall rate. */
+  public List<RankedTransition> rankStagesByStall(RankBy rankBy, int minPassages) {
+    return TransitionRanking.rank(stagePassages, Transition::dropOff, rankBy, minPassages);
   }
 
   /** Rows by passages, most first, then by name. */

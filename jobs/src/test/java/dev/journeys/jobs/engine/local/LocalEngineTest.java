@@ -95,6 +95,12 @@ class LocalEngineTest {
     RunJob.runLocal(options(log, "local", args.toArray(String[]::new)).withStages(stages), Progress.silent());
 
     assertSameOutputs(dir.resolve("spark"), dir.resolve("local"));
+    assertThat(dir.resolve("local/stages.csv")).hasSameBinaryContentAs(dir.resolve("spark/stages.csv"));
+    assertThat(Files.readAllLines(dir.resolve("spark/stages.csv"))).hasSizeGreaterThan(4)
+        .anyMatch(l -> l.startsWith("evaluate,buy,")).anyMatch(l -> l.startsWith("ask,evaluate,"));
+    Dataset<Row> stageTable = SparkTest.spark().read().parquet(dir.resolve("spark/stages").toString());
+    Dataset<Row> localStages = SparkTest.spark().read().parquet(dir.resolve("local/stages").toString());
+    assertThat(localStages.except(stageTable).count() + stageTable.except(localStages).count()).isZero();
     Dataset<Row> journeys = SparkTest.spark().read().parquet(dir.resolve("spark/journeys").toString());
     assertThat(journeys.columns()).endsWith("touchpoints", "stage");
     List<Row> rows = journeys.select("touchpoints", "stage", "fate").collectAsList();

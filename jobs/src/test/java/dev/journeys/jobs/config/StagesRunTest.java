@@ -1,0 +1,73 @@
+package dev.journeys.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.jobs.io.Progress;
+import dev.journeys.jobs.run.RunJob;
+import dev.journeys.jobs.support.SparkTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DESIGN's stages worked example, run from a config with {@code stages:}: the stage passages in stages.csv. */
+class StagesRunTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void stagesCsvHoldsTheWorkedExamplesStagePassagesAndTheServiceCallIsUnjudged() throws IOException {
+    Files.writeString(dir.resolve("log.csv"), """
+        customer_id,timestamp,activity
+        c1,2026-03-01T09:00:00Z,web:view_rates
+        c1,2026-03-01T09:05:00Z,web:apply_start
+        c1,2026-03-01T09:20:00Z,phone:sales_call
+        c1,2026-03-01T10:00:00Z,web:order_completed
+        c1,2026-03-03T14:00:00Z,phone:support_call
+        c2,2026-03-02T10:00:00Z,web:view_rates
+        c2,2026-03-02T10:02:00Z,web:apply_start
+        c3,2026-04-25T10:00:00Z,web:view_rates
+        """);
+    Path config = Files.writeString(dir.resolve("journeys.yaml"), """
+        sources: [{path: log.csv, customer-column: customer_id}]
+        journeys: {by: customer, cut-off: 2026-04-30T00:00:00Z, repeat-windows: [7d]}
+        stages:
+          - {name: evaluate, touchpoints: ["web:view_*", "web:apply_*", "phone:rates_*"], goals: [web:order_completed]}
+          - {name: buy, touchpoints: ["phone:sales_*", "web:order_*"]}
+          - {name: access, touchpoints: ["email:welcome*", "web:activate*"], goals: [web:account_activated]}
+          - {name: ask, touchpoints: ["phone:support_*", "chat:*", "crm:case_*"]}
+        ranking: {min-passages: 1}
+        allow-absent-goals: true
+        out: out
+        """);
+
+    RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
+
+    List<String> lines = Files.readAllLines(dir.resolve("out/stages.csv"));
+    assertThat(lines.get(0)).isEqualTo("from_stage,to_stage,passages,customers,median_gap_seconds,p90_gap_seconds,"
+        + "stall_rate,stall_lower,stall_upper,stall_decided,stall_hits,repeat_contact_rate_7d,repeat_contact_lower_7d,"
+        + "repeat_contact_upper_7d,repeat_contact_decided_7d,repeat_contact_hits_7d,stall_rank");
+    assertThat(lines).hasSize(6);
+    // Stall: of the passages whose second event's journey was decided, the share whose journey dropped; repeat
+    // contact within 7 days after the passage's second event. Passages into END are not ranked, as transitions.
+    assertThat(row(lines, "START,evaluate")).startsWith("START,evaluate,3,3,,,0.5,").endsWith(",2,1,0.5,"
+        + "0.09453120463920084,0.9054687953607992,2,1,1");
+    assertThat(row(lines, "evaluate,buy")).startsWith("evaluate,buy,1,1,900,900,0,0,0.7934506882081973,1,0,1,")
+        .endsWith(",1,1,2");
+    assertThat(row(lines, "buy,ask")).isEqualTo("buy,ask,1,1,187200,187200,,,,0,0,0,0,0.7934506882081973,1,0,");
+    assertThat(row(lines, "ask,END")).startsWith("ask,END,1,1,,,,,,0,0,");
+    assertThat(row(lines, "evaluate,END")).startsWith("evaluate,END,2,2,,,1,0.2065493117918027,1,1,1,0,0,")
+        .endsWith(",1,0,");
+    assertThat(Files.isDirectory(dir.resolve("out/stages"))).isTrue();
+    assertThat(SparkTest.spark().read().parquet(dir.resolve("out/stages").toString()).count()).isEqualTo(5);
+    assertThat(SparkTest.spark().read().parquet(dir.resolve("out/journeys").toString())
+        .where("stage = 'ask'").select("fate").first().getString(0)).isEqualTo("unjudged");
+  }
+
+  private static String row(List<String> lines, String prefix) {
+    return lines.stream().filter(l -> l.startsWith(prefix + ",")).findFirst().orElseThrow(
+        () -> new AssertionError("no row " + prefix + " in " + lines));
+  }
+}
