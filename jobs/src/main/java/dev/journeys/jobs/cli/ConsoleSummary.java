@@ -26,6 +26,10 @@ public final class ConsoleSummary {
     } else {
       table(out, "Top transitions by repeat contact within " + windowLabel, result.repeatRanking(), top);
     }
+    if (!result.transitions().stagePassages().isEmpty()) {
+      table(out, "Worst stage hand-offs by stall (the journey the customer moved into dropped)", result.stallRanking(),
+          top);
+    }
     GraphInsights insights = result.insights();
     out.println();
     if (insights.commonPath() != null) {
@@ -58,9 +62,11 @@ public final class ConsoleSummary {
     out.println("Outputs in " + dir + ":");
     out.println("  report.html, transitions.csv, handoffs.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, "
         + "graph.json, manifest.json"
-        + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : ""));
+        + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : "")
+        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv"));
     out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/"
-        + (result.ingest().stitching() != null ? ", unattributed/" : ""));
+        + (result.ingest().stitching() != null ? ", unattributed/" : "")
+        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages/"));
   }
 
   private static void table(PrintStream out, String title, List<RankedTransition> ranked, int top) {

@@ -22,7 +22,16 @@ import java.util.Map;
 public record RunManifest(String tool, String started, Options options, List<Input> inputs, List<BrokenFile> brokenOff,
     Map<String, Object> stitching, String cutOff, String journeysGrouping,
     @JsonInclude(JsonInclude.Include.ALWAYS) String firstEvent, @JsonInclude(JsonInclude.Include.ALWAYS) String lastEvent,
-    Counts counts, Map<String, Double> durationsSeconds, Double totalSeconds, List<String> notes, String finished) {
+    Counts counts, List<Stage> stages, Map<String, Double> durationsSeconds, Double totalSeconds, List<String> notes,
+    String finished) {
+
+  /**
+   * One stage of a run with stages (in their order, {@code other} last): its touchpoint patterns and goals, and its
+   * journeys (those whose first event lies in it) by fate; a stage without goals has only unjudged journeys.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Stage(String name, List<String> touchpoints, List<String> goals, Long journeys, Long converted,
+      Long dropped, Long pending, Long unjudged) {}
 
   /** The name of the file in a run's folder. */
   public static final String FILE = "manifest.json";

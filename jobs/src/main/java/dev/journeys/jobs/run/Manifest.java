@@ -42,9 +42,11 @@ public final class Manifest {
   private Long eventsBeforeWindow;
   private Long variants;
   private Long transitions;
+  private final dev.journeys.model.journey.Stages stages;
 
   public Manifest(RunConfig config, Progress progress) {
     this.progress = progress;
+    this.stages = config.rules().stages();
     List<RunManifest.SourceOptions> sources = new ArrayList<>();
     for (Source source : config.sources()) {
       ReadOptions read = source.read();
@@ -158,7 +160,26 @@ public final class Manifest {
         journeys == null ? null : journeys.cutoff().toString(), journeys == null ? null : journeys.grouping(),
         journeys == null || journeys.firstEvent() == null ? null : journeys.firstEvent().toString(),
         journeys == null || journeys.lastEvent() == null ? null : journeys.lastEvent().toString(),
-        counts(), progress.durations(), totalSeconds, List.copyOf(notes), finished);
+        counts(), stages(), progress.durations(), totalSeconds, List.copyOf(notes), finished);
+  }
+
+  /** Each stage's journeys by fate, in the stages' order ({@code other} last); null without stages. */
+  private List<RunManifest.Stage> stages() {
+    if (stages == null) {
+      return null;
+    }
+    Map<String, long[]> byStage = journeys == null ? Map.of() : journeys.counts().journeysByStage();
+    List<RunManifest.Stage> list = new ArrayList<>();
+    for (int s = 0; s < stages.size(); s++) {
+      String name = stages.name(s);
+      long[] fates = byStage.get(name);
+      List<String> patterns = s == stages.other() ? List.of() : stages.list().get(s).touchpoints();
+      list.add(new RunManifest.Stage(name, patterns, List.copyOf(new TreeSet<>(stages.goals(s))),
+          fates == null ? null : java.util.Arrays.stream(fates).sum(),
+          fates == null ? null : fates[Fate.CONVERTED.ordinal()], fates == null ? null : fates[Fate.DROPPED.ordinal()],
+          fates == null ? null : fates[Fate.PENDING.ordinal()], fates == null ? null : fates[Fate.UNJUDGED.ordinal()]));
+    }
+    return list;
   }
 
   private RunManifest.Counts counts() {

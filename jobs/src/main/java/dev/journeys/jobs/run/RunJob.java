@@ -170,10 +170,11 @@ public final class RunJob {
         outputs.writeTransitions(rows, table.transitions(), dropOff, repeat));
     engine.writeTable(outputs.dir("handoffs"), TransitionRows.ownerPairs(config.rules().repeatWindows()).schema(),
         outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs()));
+    List<RankedTransition> stall = table.rankStagesByStall(config.rankBy(), config.minPassages());
     if (config.rules().stages() != null) {
       StageRows stageRows = new StageRows(config.rules().repeatWindows());
       engine.writeTable(outputs.dir("stages"), stageRows.schema(), outputs.writeStages(stageRows,
-          table.stagePassages(), table.rankStagesByStall(config.rankBy(), config.minPassages())));
+          table.stagePassages(), stall));
     }
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.transitions(table.transitions().size());
@@ -190,6 +191,6 @@ public final class RunJob {
     beforeReport.accept(out, snapshot);
     HtmlReport.write(out, snapshot);
     manifest.write(out.resolve(RunManifest.FILE));
-    return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights);
+    return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights, stall);
   }
 }

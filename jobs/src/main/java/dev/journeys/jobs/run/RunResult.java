@@ -10,4 +10,4 @@ import java.util.List;
 /** What a run produced, for the console and the tests. */
 public record RunResult(IngestResult ingest, JourneysResult journeys, TransitionTable transitions,
     List<RankedTransition> dropOffRanking, List<RankedTransition> repeatRanking, long variants,
-    GraphInsights insights) {}
+    GraphInsights insights, List<RankedTransition> stallRanking) {}

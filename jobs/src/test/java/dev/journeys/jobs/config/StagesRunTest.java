@@ -43,7 +43,7 @@ class StagesRunTest {
         out: out
         """);
 
-    RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
+    var result = RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
 
     List<String> lines = Files.readAllLines(dir.resolve("out/stages.csv"));
     assertThat(lines.get(0)).isEqualTo("from_stage,to_stage,passages,customers,median_gap_seconds,p90_gap_seconds,"
@@ -62,6 +62,20 @@ class StagesRunTest {
         .endsWith(",1,0,");
     assertThat(Files.isDirectory(dir.resolve("out/stages"))).isTrue();
     assertThat(SparkTest.spark().read().parquet(dir.resolve("out/stages").toString()).count()).isEqualTo(5);
+    com.fasterxml.jackson.databind.JsonNode stages = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("out/manifest.json").toFile()).get("stages");
+    assertThat(stages).hasSize(5);
+    assertThat(stages.get(0).toString()).isEqualTo("{\"name\":\"evaluate\",\"touchpoints\":[\"web:view_*\","
+        + "\"web:apply_*\",\"phone:rates_*\"],\"goals\":[\"web:order_completed\"],\"journeys\":3,\"converted\":1,"
+        + "\"dropped\":1,\"pending\":1,\"unjudged\":0}");
+    assertThat(stages.get(3).get("name").asText()).isEqualTo("ask");
+    assertThat(stages.get(3).get("unjudged").asLong()).isEqualTo(1);
+    assertThat(stages.get(4).get("name").asText()).isEqualTo("other");
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    dev.journeys.jobs.cli.ConsoleSummary.print(new java.io.PrintStream(console, true,
+        java.nio.charset.StandardCharsets.UTF_8), result, "7d", 5, dir.resolve("out"));
+    assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Worst stage hand-offs by stall").contains("START → evaluate").contains("stages.csv");
     assertThat(SparkTest.spark().read().parquet(dir.resolve("out/journeys").toString())
         .where("stage = 'ask'").select("fate").first().getString(0)).isEqualTo("unjudged");
   }
