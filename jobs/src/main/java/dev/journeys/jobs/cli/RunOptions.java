@@ -7,6 +7,7 @@ import dev.journeys.jobs.config.ConfigReader;
 import dev.journeys.jobs.config.Defaults;
 import dev.journeys.jobs.config.RunConfig;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -78,6 +79,12 @@ public class RunOptions {
       description = "A touchpoint that means the journey converted (repeatable). Without a goal, fates and drop-off "
           + "rates are not judged.")
   List<String> goals = new ArrayList<>();
+
+  @Option(names = "--stages", paramLabel = "FILE",
+      description = "A YAML file of stages, in order, each {name, touchpoints: [patterns, * any text], goals: "
+          + "[touchpoints]} (a list, or under 'stages:'): a journey is judged against its first event's stage's goals "
+          + "(none: unjudged), and stages.csv ranks the passages between stages. Replaces --goal.")
+  Path stagesFile;
 
   @Option(names = "--start", paramLabel = "TOUCHPOINT",
       description = "A touchpoint that always starts a new journey (repeatable; --journey-by customer).")
@@ -176,9 +183,25 @@ public class RunOptions {
     if (maxBadRowsShare != null) {
       root.put("max-bad-rows-share", maxBadRowsShare);
     }
+    if (stagesFile != null) {
+      root.set("stages", stages(stagesFile));
+    }
     root.put("accept-truncated", Boolean.toString(acceptTruncated));
     root.put("allow-absent-goals", Boolean.toString(allowAbsentGoals));
     return ConfigReader.read(root, null, RunOptions::option, out);
+  }
+
+  /** The stages a {@code --stages} file lists (a list, or a map with {@code stages:}). */
+  private static com.fasterxml.jackson.databind.JsonNode stages(Path file) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(java.nio.file.Files.readString(file));
+    } catch (java.io.IOException e) {
+      throw new dev.journeys.jobs.config.ConfigException(List.of("--stages " + file + ": cannot read it: "
+          + e.getMessage()));
+    }
+    return tree != null && tree.has("stages") ? tree.get("stages")
+        : tree == null ? JsonNodeFactory.instance.arrayNode() : tree;
   }
 
   private static void put(ObjectNode node, String key, String value) {
@@ -189,6 +212,9 @@ public class RunOptions {
 
   /** The option a key of the configuration comes from, as problems name it. */
   static String option(String key) {
+    if (key.startsWith("stages")) {
+      return "--stages file, " + key;
+    }
     String name = key.replaceFirst("^sources(\\[\\d+\\])?\\.", "");
     return switch (name) {
       case "journeys.by" -> "--journey-by";

@@ -61,7 +61,7 @@ public final class ConfigReader {
     Stages stages = stages(top, errors);
     if (stages != null) {
       if (!rules.goals().isEmpty()) {
-        top.error("stages", "the goals are the stages' own goals: remove journeys.goals, or give them to a stage");
+        top.error("stages", "the goals are the stages' own goals: remove journeys.goals (--goal), or give them to a stage");
       } else {
         rules = rules.withStages(stages);
       }
