@@ -1,6 +1,5 @@
 package dev.journeys.jobs.io;
 
-import dev.journeys.model.metric.RateCount;
 import dev.journeys.model.metric.RepeatWindow;
 import dev.journeys.model.transition.RankedTransition;
 import dev.journeys.model.transition.Transition;
@@ -27,8 +26,7 @@ public final class StageRows {
   /** Of the stage passages whose second event's journey was decided, the share whose journey dropped. */
   public static final Rate STALL = new Rate("stall", null);
 
-  private final List<String> names = new ArrayList<>();
-  private final List<DataType> types = new ArrayList<>();
+  private final Columns columns = new Columns();
   private final List<RepeatWindow> windows;
 
   public StageRows(List<RepeatWindow> windows) {
@@ -51,20 +49,15 @@ public final class StageRows {
   }
 
   private void add(String name, DataType type) {
-    names.add(name);
-    types.add(type);
+    columns.add(name, type);
   }
 
   public List<String> header() {
-    return List.copyOf(names);
+    return columns.header();
   }
 
   public StructType schema() {
-    StructType schema = new StructType();
-    for (int i = 0; i < names.size(); i++) {
-      schema = schema.add(names.get(i), types.get(i));
-    }
-    return schema;
+    return columns.schema();
   }
 
   /** One row per stage passage, in the table's order (most passages first), with its stall rank or null. */
@@ -72,28 +65,20 @@ public final class StageRows {
     Map<TransitionKey, Integer> ranks = TransitionRows.ranks(byStall);
     List<Row> rows = new ArrayList<>(passages.size());
     for (Transition t : passages) {
-      List<Object> v = new ArrayList<>(names.size());
+      List<Object> v = new ArrayList<>(columns.size());
       v.add(t.from());
       v.add(t.to());
       v.add(t.passages());
       v.add(t.customers());
       v.add(t.medianGapSeconds());
       v.add(t.p90GapSeconds());
-      addRate(v, t.dropOff());
+      TransitionRows.addRate(v, t.dropOff());
       for (int w = 0; w < windows.size(); w++) {
-        addRate(v, t.repeatContact().get(w));
+        TransitionRows.addRate(v, t.repeatContact().get(w));
       }
       v.add(ranks.get(t.key()));
       rows.add(RowFactory.create(v.toArray()));
     }
     return rows;
-  }
-
-  private static void addRate(List<Object> v, RateCount r) {
-    v.add(r == null ? null : r.rate());
-    v.add(r == null ? null : r.lower());
-    v.add(r == null ? null : r.upper());
-    v.add(r == null ? null : r.total());
-    v.add(r == null ? null : r.hits());
   }
 }

@@ -21,8 +21,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class TransitionRows {
 
-  private final List<String> names = new ArrayList<>();
-  private final List<DataType> types = new ArrayList<>();
+  private final Columns columns = new Columns();
   private final boolean ranked;
 
   /** The columns of {@code transitions.csv}. */
@@ -61,25 +60,20 @@ public final class TransitionRows {
   }
 
   private void add(String name, DataType type) {
-    names.add(name);
-    types.add(type);
+    columns.add(name, type);
   }
 
   public List<String> header() {
-    return List.copyOf(names);
+    return columns.header();
   }
 
   public StructType schema() {
-    StructType schema = new StructType();
-    for (int i = 0; i < names.size(); i++) {
-      schema = schema.add(names.get(i), types.get(i));
-    }
-    return schema;
+    return columns.schema();
   }
 
   /** The values of one transition, in header order; ranks from the two ranked tables (null when unranked). */
   public List<Object> values(Transition t, Integer dropOffRank, Integer repeatRank) {
-    List<Object> v = new ArrayList<>(names.size());
+    List<Object> v = new ArrayList<>(columns.size());
     v.add(t.from());
     v.add(t.to());
     v.add(t.passages());
@@ -102,7 +96,8 @@ public final class TransitionRows {
     return v;
   }
 
-  private static void addRate(List<Object> v, RateCount r) {
+  /** A rate's five values (rate, lower, upper, decided, hits), or five nulls. */
+  static void addRate(List<Object> v, RateCount r) {
     if (r == null) {
       v.add(null);
       v.add(null);
