@@ -1,5 +1,7 @@
 package dev.journeys.jobs.ingest;
 
+import dev.journeys.jobs.ingest.raw.JsonRecordReader;
+import dev.journeys.jobs.ingest.raw.RawFormat;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -42,5 +44,34 @@ public record InputFile(String path, Format format, int sourceOrder, Source of) 
 
   public boolean gzipped() {
     return path.toLowerCase(Locale.ROOT).endsWith(".gz");
+  }
+
+  /** How the text of a file can be cut into byte ranges, each read by its own task, once it is uncompressed. */
+  public enum Cut {
+    /** On CSV record boundaries (a CSV log or raw CSV export with a one-byte delimiter). */
+    CSV_RECORDS,
+    /** On line boundaries (JSON lines, access logs). */
+    LINES,
+    /** Not at all: XES, Parquet, a JSON array, a delimiter of more than one byte. */
+    WHOLE
+  }
+
+  /** How this file can be cut (a JSON export is peeked at: only JSON lines can be cut). */
+  public Cut cut(org.apache.hadoop.conf.Configuration conf) {
+    boolean csv = format == Format.CSV || format == Format.RAW && of.raw().reader() == RawFormat.Reader.CSV;
+    if (csv) {
+      return dev.journeys.jobs.ingest.text.CsvSplits.splittable(read().delimiter()) ? Cut.CSV_RECORDS : Cut.WHOLE;
+    }
+    if (format != Format.RAW) {
+      return Cut.WHOLE;
+    }
+    if (of.raw().reader() == RawFormat.Reader.ACCESS_LOG) {
+      return Cut.LINES;
+    }
+    try (java.io.InputStream in = OpenedFile.open(this, conf).in()) {
+      return JsonRecordReader.isArray(in) ? Cut.WHOLE : Cut.LINES;
+    } catch (java.io.IOException e) {
+      return Cut.WHOLE; // read whole: its task says why it cannot be read
+    }
   }
 }

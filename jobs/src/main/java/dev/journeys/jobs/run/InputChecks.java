@@ -51,7 +51,7 @@ final class InputChecks {
     for (InputFile f : files) {
       long bytes = OpenedFile.sizeOrZero(f, hadoop);
       total += bytes;
-      if (f.gzipped() && bytes > largestBytes && splittableOnceDecompressed(f, hadoop)) {
+      if (f.gzipped() && bytes > largestBytes && f.cut(hadoop) != InputFile.Cut.WHOLE) {
         largest = f;
         largestBytes = bytes;
       }
@@ -64,26 +64,6 @@ final class InputChecks {
         + "so one core reads it while %s; to read it with all %d cores, decompress it first (gunzip -k %s) and "
         + "read the decompressed file instead", name, 100.0 * largestBytes / total, largestBytes >> 20,
         cores == 2 ? "the other waits" : "the other " + (cores - 1) + " wait", cores, name);
-  }
-
-  /** Whether a gzipped file would be read in byte ranges once decompressed: not XES, nor a JSON array. */
-  private static boolean splittableOnceDecompressed(InputFile f, org.apache.hadoop.conf.Configuration hadoop) {
-    if (f.format() == InputFile.Format.CSV) {
-      return true;
-    }
-    if (f.format() != InputFile.Format.RAW) {
-      return false;
-    }
-    return switch (f.of().raw().reader()) {
-      case CSV, ACCESS_LOG -> true;
-      case JSON -> {
-        try (java.io.InputStream in = OpenedFile.open(f, hadoop).in()) {
-          yield !dev.journeys.jobs.ingest.raw.JsonRecordReader.isArray(in);
-        } catch (java.io.IOException e) {
-          yield false;
-        }
-      }
-    };
   }
 
   /**

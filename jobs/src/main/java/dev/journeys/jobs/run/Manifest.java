@@ -175,11 +175,15 @@ public final class Manifest {
       long[] fates = byStage.get(name);
       List<String> patterns = s == stages.other() ? List.of() : stages.list().get(s).touchpoints();
       list.add(new RunManifest.Stage(name, patterns, List.copyOf(new TreeSet<>(stages.goals(s))),
-          fates == null ? null : java.util.Arrays.stream(fates).sum(),
-          fates == null ? null : fates[Fate.CONVERTED.ordinal()], fates == null ? null : fates[Fate.DROPPED.ordinal()],
-          fates == null ? null : fates[Fate.PENDING.ordinal()], fates == null ? null : fates[Fate.UNJUDGED.ordinal()]));
+          fates == null ? null : java.util.Arrays.stream(fates).sum(), journeys(fates, Fate.CONVERTED),
+          journeys(fates, Fate.DROPPED), journeys(fates, Fate.PENDING), journeys(fates, Fate.UNJUDGED)));
     }
     return list;
+  }
+
+  /** The journeys of {@code fate} among {@code byFate} (indexed by fate), or null when not counted. */
+  private static Long journeys(long[] byFate, Fate fate) {
+    return byFate == null ? null : byFate[fate.ordinal()];
   }
 
   private RunManifest.Counts counts() {

@@ -264,18 +264,11 @@ public final class JourneyKernel {
 
   private void stagePassage(int a, int b, long gap, long tB, byte fateOrdinal) {
     Fate fate = FATES[fateOrdinal];
-    for (int w = 0; w < windowMicros.length; w++) {
-      repeatFlags[w] = tB > cutoffMicros - windowMicros[w] ? WINDOW_OPEN
-          : repeats.within(w, tB) ? REPEAT : NO_REPEAT;
-    }
+    setRepeatFlags(tB);
     int slot = stagePassages.slot(a, b);
     TransitionStats stats = stagePassages.stats(slot);
     stats.addPassage(gap, -1, -1, -1, -1, fate.isDecided(), fate == Fate.DROPPED);
-    for (int w = 0; w < windowMicros.length; w++) {
-      if (repeatFlags[w] != WINDOW_OPEN) {
-        stats.addRepeat(w, repeatFlags[w] == REPEAT);
-      }
-    }
+    addRepeats(stats);
     if (seenInCustomer.add(slot)) {
       stats.addJourney(false, false);
       stats.addCustomer();
@@ -296,14 +289,15 @@ public final class JourneyKernel {
 
   private void processJourney(int from, int to, int index) {
     int last = to - 1;
+    // A journey is judged against the run's goals, or with stages against its first event's stage's goals.
     int stage = stages == null ? -1 : stageOf[tp[from]];
     BitSet judgedBy = stages == null ? goals : stageGoals[stage];
+    boolean judged = stages == null ? rules.judgesFates() : !stages.goals(stage).isEmpty();
     boolean converted = false;
     for (int i = from; i < to; i++) {
       converted |= judgedBy.get(tp[i]);
     }
     Fate fate;
-    boolean judged = stages == null ? rules.judgesFates() : !stages.goals(stage).isEmpty();
     if (!judged) {
       fate = Fate.UNJUDGED;
     } else if (converted) {
@@ -345,10 +339,7 @@ public final class JourneyKernel {
   private void passage(int a, int b, long gap, long tB, int ownerA, int ownerB, int channelA, int channelB,
       boolean decided, boolean dropped, boolean droppedAfter) {
     // The passage's repeat flags, looked up once for its transition and its owner pair.
-    for (int w = 0; w < windowMicros.length; w++) {
-      repeatFlags[w] = tB > cutoffMicros - windowMicros[w] ? WINDOW_OPEN
-          : repeats.within(w, tB) ? REPEAT : NO_REPEAT;
-    }
+    setRepeatFlags(tB);
     int index = transitions.slot(a, b);
     count(transitions.stats(index), index, gap, ownerA, ownerB, channelA, channelB, decided, dropped, droppedAfter);
     if (ownerA >= 0 && ownerB >= 0) {
@@ -366,14 +357,27 @@ public final class JourneyKernel {
   /** Ids in seenInJourney/seenInCustomer: transitions by index, touchpoints negative, owner pairs from here on. */
   private static final long OWNER_PAIR_SEEN = 1L << 40;
 
-  private void count(TransitionStats stats, long seenId, long gap, int ownerA, int ownerB, int channelA,
-      int channelB, boolean decided, boolean dropped, boolean droppedAfter) {
-    stats.addPassage(gap, ownerA, ownerB, channelA, channelB, decided, droppedAfter);
+  /** Per window, whether a passage whose second event is at {@code tB} is followed by a repeat contact. */
+  private void setRepeatFlags(long tB) {
+    for (int w = 0; w < windowMicros.length; w++) {
+      repeatFlags[w] = tB > cutoffMicros - windowMicros[w] ? WINDOW_OPEN
+          : repeats.within(w, tB) ? REPEAT : NO_REPEAT;
+    }
+  }
+
+  /** Adds the current passage's repeat flags to {@code stats}: the windows ended by the cut-off only. */
+  private void addRepeats(TransitionStats stats) {
     for (int w = 0; w < windowMicros.length; w++) {
       if (repeatFlags[w] != WINDOW_OPEN) {
         stats.addRepeat(w, repeatFlags[w] == REPEAT);
       }
     }
+  }
+
+  private void count(TransitionStats stats, long seenId, long gap, int ownerA, int ownerB, int channelA,
+      int channelB, boolean decided, boolean dropped, boolean droppedAfter) {
+    stats.addPassage(gap, ownerA, ownerB, channelA, channelB, decided, droppedAfter);
+    addRepeats(stats);
     if (seenInJourney.add(seenId)) {
       stats.addJourney(decided, dropped);
       if (seenInCustomer.add(seenId)) {

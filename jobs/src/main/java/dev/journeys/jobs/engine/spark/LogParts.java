@@ -5,8 +5,6 @@ import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.LogParser;
 import dev.journeys.jobs.ingest.OpenedFile;
 import dev.journeys.jobs.ingest.raw.CsvRecordReader;
-import dev.journeys.jobs.ingest.raw.JsonRecordReader;
-import dev.journeys.jobs.ingest.raw.RawFormat;
 import dev.journeys.jobs.ingest.text.CsvSplits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,16 +45,17 @@ final class LogParts {
         : DEFAULT_SPLIT_BYTES;
     int cores = spark.sparkContext().defaultParallelism();
     long[] sizes = new long[logs.size()];
+    InputFile.Cut[] cuts = new InputFile.Cut[logs.size()];
     List<Split> splits = new ArrayList<>();
     for (int i = 0; i < logs.size(); i++) {
       InputFile log = logs.get(i);
       sizes[i] = OpenedFile.sizeOrZero(log, hadoop);
-      Boolean lines = sizes[i] > splitBytes && !log.gzipped() ? lines(log, hadoop) : null;
-      if (lines != null) {
+      cuts[i] = sizes[i] > splitBytes && !log.gzipped() ? log.cut(hadoop) : InputFile.Cut.WHOLE;
+      if (cuts[i] != InputFile.Cut.WHOLE) {
         long n = (sizes[i] + splitBytes - 1) / splitBytes;
         n = (n + cores - 1) / cores * cores;
         for (long[] s : CsvSplits.splits(sizes[i], (sizes[i] + n - 1) / n)) {
-          splits.add(new Split(i, s[0], s[1], lines));
+          splits.add(new Split(i, s[0], s[1], cuts[i] == InputFile.Cut.LINES));
         }
       }
     }
@@ -68,7 +67,7 @@ final class LogParts {
         parts.add(LogParser.Part.whole(log));
         continue;
       }
-      boolean lines = csv(log) == null;
+      boolean lines = cuts[i] == InputFile.Cut.LINES;
       long size = sizes[i];
       try {
         List<String> header = lines ? null : header(log, hadoop);
@@ -89,41 +88,6 @@ final class LogParts {
     }
     return parts;
   }
-
-  /**
-   * How an uncompressed file can be cut: into ranges of lines (true: JSON lines, access logs), of CSV records
-   * (false), or not at all (null: XES, a JSON array, a delimiter of more than one byte).
-   */
-  private static Boolean lines(InputFile file, Configuration conf) {
-    if (csv(file) != null) {
-      return CsvSplits.splittable(file.read().delimiter()) ? Boolean.FALSE : null;
-    }
-    if (file.format() != InputFile.Format.RAW) {
-      return null;
-    }
-    return switch (file.of().raw().reader()) {
-      case ACCESS_LOG -> Boolean.TRUE;
-      case JSON -> jsonArray(file, conf) ? null : Boolean.TRUE;
-      case CSV -> null;
-    };
-  }
-
-  /** The delimiter of a file read as CSV (an event log or a raw CSV export), or null for any other file. */
-  private static Character csv(InputFile file) {
-    boolean csv = file.format() == InputFile.Format.CSV
-        || file.format() == InputFile.Format.RAW && file.of().raw().reader() == RawFormat.Reader.CSV;
-    return csv ? file.read().delimiter() : null;
-  }
-
-  /** Whether a JSON export is one array of records. */
-  private static boolean jsonArray(InputFile file, Configuration conf) {
-    try (InputStream in = OpenedFile.open(file, conf).in()) {
-      return JsonRecordReader.isArray(in);
-    } catch (IOException e) {
-      return true; // read whole: its task says why it cannot be read
-    }
-  }
-
 
   /** The scans of every split, per file (null for a file read whole), in one Spark job. */
   @SuppressWarnings("unchecked")

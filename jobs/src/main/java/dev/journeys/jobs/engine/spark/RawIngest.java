@@ -142,6 +142,7 @@ final class RawIngest {
       Utf8Counter utf8 = new Utf8Counter(opened.in());
       InputStream in = utf8;
       SourceMapping mapping = file.of().mapping();
+      String source = file.source(); // once: every record names it
       DateTimeFormatter format = mapping.formatter();
       java.security.MessageDigest sha256 = sha256();
       Iterator<FieldRecord> records;
@@ -208,10 +209,10 @@ final class RawIngest {
               next = bad(part, file, s, r.line(), LogParser.future(m.tsMicros(), latest), r.raw());
             } else {
               // A record read twice is one record: its own id when the source names one, else its whole text.
-              String dedup = file.source() + (m.eventId() != null ? "#" + m.eventId() : "~" + digest(sha256, r.raw()));
+              String dedup = source + (m.eventId() != null ? "#" + m.eventId() : "~" + digest(sha256, r.raw()));
               next = RowFactory.create(part, dedup,
                   m.linksOnly() ? null : Micros.toInstant(m.tsMicros()), m.touchpoint(), m.channel(), m.owner(),
-                  m.assisted(), m.keys().toArray(String[]::new), m.linksOnly(), file.source(), file.sourceOrder(), s,
+                  m.assisted(), m.keys().toArray(String[]::new), m.linksOnly(), source, file.sourceOrder(), s,
                   file.path(), r.line(), null, null, "ok");
             }
           }
