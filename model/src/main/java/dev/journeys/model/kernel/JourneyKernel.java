@@ -76,6 +76,9 @@ public final class JourneyKernel {
   private String[] cases = new String[64];
   private final RepeatContacts repeats;
   private byte[] repeatFlags;
+  // The buffer's positions in time order: the identity, but when journeys are per case and cases interleave.
+  private int[] order = new int[64];
+  private final ContactTally contacts;
 
   // Touchpoint combinations declared ahead (see declare), by handle; the arrays grow by doubling.
   private int declared;
@@ -95,6 +98,7 @@ public final class JourneyKernel {
     this.windowMicros = rules.repeatWindows().stream().mapToLong(w -> w.micros()).toArray();
     this.sink = sink;
     this.repeats = new RepeatContacts(windowMicros);
+    this.contacts = new ContactTally(windowMicros, cutoffMicros);
     this.transitions = new PairTally(windowMicros.length);
     this.ownerPairs = new PairTally(windowMicros.length);
     this.repeatFlags = new byte[windowMicros.length];
@@ -190,6 +194,7 @@ public final class JourneyKernel {
         counts.addStageJourneys(stages.name(st), journeysByStage[st]);
       }
     }
+    contacts.addTo(counts.contacts(), touchpoints::name, owners::name);
     counts.addTotals(events, customers, journeysByFate);
     variants.addTo(counts.variants(), touchpoints::name);
     return counts;
@@ -225,6 +230,8 @@ public final class JourneyKernel {
     events += n;
     customers++;
     repeats.find(ts, assisted, n, rules.perCase());
+    orderInTime();
+    contacts.addCustomer(ts, tp, owner, assisted, order, n);
     seenInCustomer.clear();
     int journeyStart = 0;
     int index = 0;
@@ -239,27 +246,53 @@ public final class JourneyKernel {
     }
   }
 
+  /**
+   * Sets {@link #order} to the buffer's positions in time order. Events arrive in time order but when journeys are per
+   * case: then cases follow one another and the positions are sorted by time (stable, so ties keep buffer order).
+   */
+  private void orderInTime() {
+    boolean sorted = true;
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+      sorted &= i == 0 || ts[i] >= ts[i - 1];
+    }
+    if (!sorted) {
+      Integer[] boxed = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        boxed[i] = i;
+      }
+      Arrays.sort(boxed, (a, b) -> Long.compare(ts[a], ts[b]));
+      for (int i = 0; i < n; i++) {
+        order[i] = boxed[i];
+      }
+    }
+  }
+
   /** The name of a stage passage's end: START, END or a stage. */
   private String stageName(int id) {
     return id == START ? Touchpoint.START_NAME : id == END ? Touchpoint.END_NAME : stages.name(id - 2);
   }
 
   /**
-   * The customer's stage passages, over all its events in order (across journeys): its first event's stage from
+   * The customer's stage passages, over all its events in time order (across journeys and cases): its first event's stage from
    * START, every change of stage between consecutive events, the last event's stage to END. A passage's stall counts
    * when its second event's journey (for END, the last journey) was decided; it stalled when that journey dropped.
    */
   private void countStagePassages() {
     seenInCustomer.clear();
-    stagePassage(START, stageOf[tp[0]] + 2, -1, ts[0], eventFate[0]);
-    for (int i = 1; i < n; i++) {
-      int from = stageOf[tp[i - 1]];
+    int first = order[0];
+    stagePassage(START, stageOf[tp[first]] + 2, -1, ts[first], eventFate[first]);
+    for (int k = 1; k < n; k++) {
+      int previous = order[k - 1];
+      int i = order[k];
+      int from = stageOf[tp[previous]];
       int to = stageOf[tp[i]];
       if (from != to) {
-        stagePassage(from + 2, to + 2, ts[i] - ts[i - 1], ts[i], eventFate[i]);
+        stagePassage(from + 2, to + 2, ts[i] - ts[previous], ts[i], eventFate[i]);
       }
     }
-    stagePassage(stageOf[tp[n - 1]] + 2, END, -1, ts[n - 1], eventFate[n - 1]);
+    int last = order[n - 1];
+    stagePassage(stageOf[tp[last]] + 2, END, -1, ts[last], eventFate[last]);
   }
 
   private void stagePassage(int a, int b, long gap, long tB, byte fateOrdinal) {
@@ -395,5 +428,6 @@ public final class JourneyKernel {
     assisted = Arrays.copyOf(assisted, size);
     cases = Arrays.copyOf(cases, size);
     eventFate = Arrays.copyOf(eventFate, size);
+    order = Arrays.copyOf(order, size);
   }
 }

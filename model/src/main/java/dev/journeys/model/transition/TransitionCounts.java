@@ -28,9 +28,16 @@ public final class TransitionCounts implements Serializable {
   // With stages: passages between stages (START and END included), and journeys per stage and fate.
   private final Map<TransitionKey, TransitionStats> stagePassages = new HashMap<>();
   private final Map<String, long[]> journeysByStage = new java.util.TreeMap<>();
+  private final ContactCounts contacts;
 
   public TransitionCounts(int windows) {
     this.windows = windows;
+    this.contacts = new ContactCounts(windows);
+  }
+
+  /** The contacts that brought customers back (DESIGN.md, "What brings customers back"). */
+  public ContactCounts contacts() {
+    return contacts;
   }
 
   public int windows() {
@@ -96,6 +103,7 @@ public final class TransitionCounts implements Serializable {
     other.ownerPairs.forEach((key, stats) -> ownerPair(key.from(), key.to()).merge(stats));
     other.stagePassages.forEach((key, stats) -> stagePassage(key.from(), key.to()).merge(stats));
     other.journeysByStage.forEach(this::addStageJourneys);
+    contacts.merge(other.contacts);
     addTotals(other.events, other.customers, other.journeysByFate);
     variants.merge(other.variants);
   }
