@@ -3,6 +3,7 @@ package dev.journeys.jobs.cli;
 import dev.journeys.jobs.run.RunResult;
 import dev.journeys.model.graph.GraphInsights;
 import dev.journeys.model.transition.RankedTransition;
+import dev.journeys.model.transition.RepeatContact;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class ConsoleSummary {
       table(out, "Worst stage hand-offs by stall (the journey the customer moved into dropped)", result.stallRanking(),
           top);
     }
+    contacts(out, result.repeatContacts(), result.rankedWindow(), windowLabel, top);
     GraphInsights insights = result.insights();
     out.println();
     if (insights.commonPath() != null) {
@@ -63,10 +65,59 @@ public final class ConsoleSummary {
     out.println("  report.html, transitions.csv, handoffs.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, "
         + "graph.json, manifest.json"
         + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : "")
-        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv"));
+        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv") + ", repeat_contacts.csv");
     out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/"
         + (result.ingest().stitching() != null ? ", unattributed/" : "")
-        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages/"));
+        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages/") + ", repeat_contacts/");
+  }
+
+  /**
+   * The contacts of the ranked window that most often bring the customer back (the next contact within the window),
+   * each with the repeat that follows it most often, after how long, and what lay between.
+   */
+  private static void contacts(PrintStream out, List<RepeatContact> rows, int window, String windowLabel, int top) {
+    if (rows.stream().noneMatch(r -> r.repeats() > 0)) {
+      return;
+    }
+    out.println("Contacts that bring customers back within " + windowLabel
+        + " (repeat_contacts.csv: the customer's next contact comes within the window):");
+    List<RepeatContact> ranked = rows.stream()
+        .filter(r -> r.isTotal() && r.rank() != null && r.window() == window)
+        .limit(top).toList();
+    if (ranked.isEmpty()) {
+      out.println("  (no contact has enough contacts counted; see --min-passages)");
+      return;
+    }
+    out.printf(Locale.ROOT, "  %4s  %-40s %7s  %-17s %10s  %s%n", "rank", "contact", "rate", "95% interval", "contacts",
+        "most often followed by");
+    for (RepeatContact r : ranked) {
+      RepeatContact next = rows.stream()
+          .filter(p -> !p.isTotal() && p.window() == r.window() && p.trigger().equals(r.trigger()))
+          .findFirst().orElse(null);
+      String followed = next == null ? "" : String.format(Locale.ROOT, "%s (%,d, median %s%s)", next.repeat(),
+          next.repeats(), approximate(next.medianSecondsToRepeat()),
+          next.stepsBetween().isEmpty() ? ", nothing between" : ", between: " + String.join(" → ", next.stepsBetween()));
+      out.printf(Locale.ROOT, "  %4d  %-40s %6.1f%%  [%5.1f%%, %5.1f%%] %10d  %s%n", r.rank(), shorten(r.trigger(), 40),
+          100 * r.rate().rate(), 100 * r.rate().lower(), 100 * r.rate().upper(), r.contacts(), followed);
+    }
+  }
+
+  /** A time in its two largest units: 2d 4h, 3h 20m, 12m 5s, 40s. */
+  static String approximate(double seconds) {
+    long s = Math.round(seconds);
+    long[] sizes = {86_400, 3_600, 60, 1};
+    String[] units = {"d", "h", "m", "s"};
+    for (int u = 0; u < sizes.length - 1; u++) {
+      if (s >= sizes[u]) {
+        long rest = (s % sizes[u]) / sizes[u + 1];
+        return s / sizes[u] + units[u] + (rest == 0 ? "" : " " + rest + units[u + 1]);
+      }
+    }
+    return s + "s";
+  }
+
+  private static String shorten(String name, int width) {
+    return name.length() > width ? name.substring(0, width - 1) + "…" : name;
   }
 
   private static void table(PrintStream out, String title, List<RankedTransition> ranked, int top) {

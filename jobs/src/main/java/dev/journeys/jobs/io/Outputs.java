@@ -2,6 +2,7 @@ package dev.journeys.jobs.io;
 
 import dev.journeys.model.metric.RepeatWindow;
 import dev.journeys.model.transition.RankedTransition;
+import dev.journeys.model.transition.RepeatContact;
 import dev.journeys.model.transition.Transition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +74,15 @@ public final class Outputs {
   public List<Row> writeStages(StageRows rows, List<Transition> passages, List<RankedTransition> byStall) {
     List<Row> data = rows.rows(passages, byStall);
     try (Csv csv = Csv.create(dir.resolve("stages.csv"), rows.header())) {
+      data.forEach(r -> csv.row(values(r)));
+    }
+    return data;
+  }
+
+  /** Writes {@code repeat_contacts.csv} and returns its rows, for the {@code repeat_contacts/} table. */
+  public List<Row> writeRepeatContacts(RepeatContactRows rows, List<RepeatContact> contacts) {
+    List<Row> data = rows.rows(contacts);
+    try (Csv csv = Csv.create(dir.resolve(RepeatContactRows.FILE), rows.header())) {
       data.forEach(r -> csv.row(values(r)));
     }
     return data;

@@ -14,6 +14,7 @@ import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.io.RunManifest;
+import dev.journeys.jobs.io.RepeatContactRows;
 import dev.journeys.jobs.io.StageRows;
 import dev.journeys.jobs.io.TransitionRows;
 import dev.journeys.jobs.io.VariantRows;
@@ -21,7 +22,9 @@ import dev.journeys.jobs.report.GraphExport;
 import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.model.graph.GraphInsights;
 import dev.journeys.model.graph.TransitionGraph;
+import dev.journeys.model.transition.ContactTable;
 import dev.journeys.model.transition.RankedTransition;
+import dev.journeys.model.transition.RepeatContact;
 import dev.journeys.model.transition.TransitionCounts;
 import dev.journeys.model.transition.TransitionTable;
 import java.nio.file.Path;
@@ -176,6 +179,11 @@ public final class RunJob {
       engine.writeTable(outputs.dir("stages"), stageRows.schema(), outputs.writeStages(stageRows,
           table.stagePassages(), stall));
     }
+    List<RepeatContact> contacts = ContactTable.rows(counts.contacts(), config.rules().repeatWindows().size(),
+        config.rankBy(), config.minPassages());
+    RepeatContactRows contactRows = new RepeatContactRows(config.rules().repeatWindows());
+    engine.writeTable(outputs.dir(RepeatContactRows.DIR), contactRows.schema(),
+        outputs.writeRepeatContacts(contactRows, contacts));
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.transitions(table.transitions().size());
 
@@ -191,6 +199,7 @@ public final class RunJob {
     beforeReport.accept(out, snapshot);
     HtmlReport.write(out, snapshot);
     manifest.write(out.resolve(RunManifest.FILE));
-    return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights, stall);
+    return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights, stall, contacts,
+        config.rules().rankedWindow());
   }
 }

@@ -80,6 +80,48 @@ class StagesRunTest {
         .where("stage = 'ask'").select("fate").first().getString(0)).isEqualTo("unjudged");
   }
 
+  @Test
+  void repeatContactsCsvSaysTheSalesCallBroughtTheCustomerBackAndWhatLayBetween() throws IOException {
+    Files.writeString(dir.resolve("log.csv"), """
+        customer_id,timestamp,activity
+        c1,2026-03-01T09:00:00Z,web:view_rates
+        c1,2026-03-01T09:05:00Z,web:apply_start
+        c1,2026-03-01T09:20:00Z,phone:sales_call
+        c1,2026-03-01T10:00:00Z,web:order_completed
+        c1,2026-03-03T14:00:00Z,phone:support_call
+        c2,2026-03-02T10:00:00Z,web:view_rates
+        c2,2026-03-02T10:02:00Z,web:apply_start
+        c3,2026-04-25T10:00:00Z,web:view_rates
+        """);
+    Path config = Files.writeString(dir.resolve("journeys.yaml"), """
+        sources: [{path: log.csv, customer-column: customer_id}]
+        journeys: {by: customer, cut-off: 2026-04-30T00:00:00Z, goals: [web:order_completed], repeat-windows: [24h, 7d]}
+        ranking: {min-passages: 1}
+        out: out
+        """);
+
+    var result = RunJob.run(SparkTest.spark(), ConfigFile.read(config, null), Progress.silent());
+
+    assertThat(Files.readAllLines(dir.resolve("out/repeat_contacts.csv"))).containsExactly(
+        "trigger,repeat,window,contacts,repeats,rate,lower,upper,median_seconds_to_repeat,trigger_owner,repeat_owner,"
+            + "steps_between,rank",
+        "phone:sales_call,,24h,1,0,0,0,0.7934506882081973,,,,,1",
+        "phone:support_call,,24h,1,0,0,0,0.7934506882081973,,,,,2",
+        "phone:sales_call,,7d,1,1,1,0.2065493117918027,1,189600,,,web:order_completed,1",
+        "phone:sales_call,phone:support_call,7d,1,1,1,0.2065493117918027,1,189600,,,web:order_completed,1",
+        "phone:support_call,,7d,1,0,0,0,0.7934506882081973,,,,,2");
+    assertThat(SparkTest.spark().read().parquet(dir.resolve("out/repeat_contacts").toString())
+        .where("repeat is null and window = '7d' and trigger = 'phone:support_call'").count()).isEqualTo(1);
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    dev.journeys.jobs.cli.ConsoleSummary.print(new java.io.PrintStream(console, true,
+        java.nio.charset.StandardCharsets.UTF_8), result, "7d", 5, dir.resolve("out"));
+    assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Contacts that bring customers back within 7d")
+        .containsPattern("1  phone:sales_call +100\\.0%.* phone:support_call \\(1, median 2d 4h, between: "
+            + "web:order_completed\\)")
+        .contains("repeat_contacts.csv");
+  }
+
   private static String row(List<String> lines, String prefix) {
     return lines.stream().filter(l -> l.startsWith(prefix + ",")).findFirst().orElseThrow(
         () -> new AssertionError("no row " + prefix + " in " + lines));
