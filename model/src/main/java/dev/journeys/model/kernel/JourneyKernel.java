@@ -274,9 +274,11 @@ public final class JourneyKernel {
   }
 
   /**
-   * The customer's stage passages, over all its events in time order (across journeys and cases): its first event's stage from
-   * START, every change of stage between consecutive events, the last event's stage to END. A passage's stall counts
-   * when its second event's journey (for END, the last journey) was decided; it stalled when that journey dropped.
+   * The customer's stage passages, over all its events in time order (across journeys and cases): its first event's
+   * stage from START, every change of stage between consecutive events, the last event's stage to END; a silence longer
+   * than the inactivity ends the chain (to END) and starts it again (from START), as it cuts journeys. A passage's
+   * stall counts when its second event's journey (for END, its first event's) was decided; it stalled when that
+   * journey dropped.
    */
   private void countStagePassages() {
     seenInCustomer.clear();
@@ -287,7 +289,11 @@ public final class JourneyKernel {
       int i = order[k];
       int from = stageOf[tp[previous]];
       int to = stageOf[tp[i]];
-      if (from != to) {
+      if (ts[i] - ts[previous] > inactivityMicros) {
+        // A silence longer than the inactivity: the customer left and came back, no hand-off between stages.
+        stagePassage(from + 2, END, -1, ts[previous], eventFate[previous]);
+        stagePassage(START, to + 2, -1, ts[i], eventFate[i]);
+      } else if (from != to) {
         stagePassage(from + 2, to + 2, ts[i] - ts[previous], ts[i], eventFate[i]);
       }
     }

@@ -1,5 +1,6 @@
 package dev.journeys.model.transition;
 
+import dev.journeys.model.event.Touchpoint;
 import dev.journeys.model.journey.JourneyRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,9 +37,13 @@ public final class TransitionTable {
     return stagePassages;
   }
 
-  /** Ranks the stage passages by their stall rate. */
+  /**
+   * Ranks the hand-offs between stages by their stall rate: passages from {@code START} (no hand-off: where customers
+   * begin) and into {@code END} are left out.
+   */
   public List<RankedTransition> rankStagesByStall(RankBy rankBy, int minPassages) {
-    return TransitionRanking.rank(stagePassages, Transition::dropOff, rankBy, minPassages);
+    List<Transition> handoffs = stagePassages.stream().filter(t -> !t.from().equals(Touchpoint.START_NAME)).toList();
+    return TransitionRanking.rank(handoffs, Transition::dropOff, rankBy, minPassages);
   }
 
   /** Rows by passages, most first, then by name. */

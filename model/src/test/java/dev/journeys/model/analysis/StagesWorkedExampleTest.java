@@ -75,6 +75,27 @@ class StagesWorkedExampleTest {
   }
 
   @Test
+  void aSilenceLongerThanTheInactivityIsNoHandOffButAnEndAndAStart() {
+    List<dev.journeys.model.event.Event> events = List.of(
+        dev.journeys.model.event.Events.event().customer("a").at("2026-01-01T10:00:00Z").on("web:view_rates").seq(1)
+            .build(),
+        dev.journeys.model.event.Events.event().customer("a").at("2026-02-15T10:00:00Z").on("web:view_rates")
+            .seq(2).build(),
+        dev.journeys.model.event.Events.event().customer("a").at("2026-02-16T10:00:00Z").on("phone:sales_call").seq(3)
+            .build());
+    InMemoryAnalysis run = InMemoryAnalysis.run(events, WorkedExampleTest.RULES.withStages(STAGES),
+        WorkedExampleTest.CUTOFF);
+    assertThat(run.counts().stagePassages().keySet()).containsExactlyInAnyOrder(
+        new TransitionKey("START", "evaluate"), new TransitionKey("evaluate", "END"), new TransitionKey("evaluate", "buy"),
+        new TransitionKey("buy", "END"));
+    assertThat(run.counts().stagePassages().get(new TransitionKey("START", "evaluate")).passages()).isEqualTo(2);
+    assertThat(run.counts().stagePassages().get(new TransitionKey("evaluate", "END")).passages()).isEqualTo(1);
+    assertThat(run.transitions().rankStagesByStall(dev.journeys.model.transition.RankBy.LOWER_BOUND, 1))
+        .as("hand-offs only: neither from START nor into END")
+        .extracting(r -> r.transition().key()).containsExactly(new TransitionKey("evaluate", "buy"));
+  }
+
+  @Test
   void withoutStagesNothingChanges() {
     InMemoryAnalysis plain = InMemoryAnalysis.run(WorkedExampleTest.EVENTS, WorkedExampleTest.RULES,
         WorkedExampleTest.CUTOFF);
