@@ -17,8 +17,9 @@ import picocli.CommandLine;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Generate sample customers with planted gaps as the raw exports of a web tracker (Segment), a "
         + "contact centre (Amazon Connect) and a CRM (Salesforce), with journeys.yaml mapping them, and run the whole "
-        + "analysis on them: read, stitch identities, pseudonymise, journeys per customer, goal "
-        + SampleJourneys.GOAL + ". The planted gaps and their true rates are in DIR/sample/truth.json.", ""})
+        + "analysis on them: read, stitch identities, pseudonymise, journeys per customer in the archetype's stages "
+        + "(evaluate, buy, access, use, ask; goals " + SampleJourneys.GOAL + " and " + SampleJourneys.ACTIVATED
+        + "). The planted gaps and their true rates are in DIR/sample/truth.json.", ""})
 public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--customers", defaultValue = "100000", paramLabel = "N",
@@ -46,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
       long rows = SampleLog.write(sample, customers, seed);
       System.out.printf("Wrote %,d rows; the planted gaps are in %s%n", rows, sample.resolve("truth.json").toAbsolutePath());
       RunOptions options = new RunOptions();
-      new CommandLine(options).parseArgs(demoArguments().toArray(String[]::new));
+      new CommandLine(options).parseArgs(demoArguments(sample).toArray(String[]::new));
       return RunCommand.execute(options.toConfig(List.of(sample.resolve(SampleLog.EVENTS_FILE).toString()), out),
           RunCommand.EngineChoice.auto);
     }
@@ -62,7 +63,19 @@ public final class DemoCommand implements Callable<Integer> {
     return RunCommand.execute(config, RunCommand.EngineChoice.auto);
   }
 
-  /** The options that read the sample log: the same as a user would pass to {@code journeys run}. */
+  /** The options that read the sample log in {@code sample} with its stages, as a user would pass them. */
+  public static List<String> demoArguments(Path sample) {
+    List<String> arguments = new java.util.ArrayList<>(demoArguments());
+    arguments.remove(arguments.size() - 1);
+    arguments.remove(arguments.size() - 1); // the stages' goals replace --goal
+    arguments.addAll(List.of("--stages", sample.resolve(SampleLog.STAGES_FILE).toString()));
+    return arguments;
+  }
+
+  /**
+   * The options that read the sample log with the purchase as its goal and no stages: the same as a user would pass
+   * to {@code journeys run} (the benchmark's analysis).
+   */
   public static List<String> demoArguments() {
     return List.of("--journey-by", "customer", "--customer-column", "customer_id", "--activity-column", "touchpoint",
         "--channel-column", "channel", "--owner-column", "owner", "--assisted-column", "assisted",

@@ -153,7 +153,8 @@ public final class SampleExports {
           .put("Channel", channel.equals("chat") ? "CHAT" : "VOICE")
           .put("InitiationMethod", outbound ? "OUTBOUND" : channel.equals("chat") ? "API" : "INBOUND")
           .put("InitiationTimestamp", ts.toString()).put("DisconnectTimestamp", ts.plusSeconds(420).toString());
-      ctr.putObject("Queue").put("Name", title(action.replace("_call", "").replace("_chat", "")));
+      ctr.putObject("Queue").put("Name", action.equals("activation_help") ? "Onboarding"
+          : title(action.replace("_call", "").replace("_chat", "")));
       if (channel.equals("phone")) {
         boolean shared = !outbound && c.random.nextDouble() < 0.01;
         ctr.putObject("CustomerEndpoint").put("Address", shared ? SHARED_NUMBER : c.phone)
@@ -250,7 +251,9 @@ public final class SampleExports {
           max-keys: 50
         journeys:
           by: customer
-          goals: [web:order_completed]
-        """);
+        # The archetype's stages, each with its own goals: a journey is judged against its first event's stage's
+        # goals, so a service call after the order is no lost sale.
+        stages:
+        """ + SampleJourneys.STAGES_YAML);
   }
 }

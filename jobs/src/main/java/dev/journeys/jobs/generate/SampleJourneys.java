@@ -6,20 +6,48 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic model of customers moving through web, phone, chat, e-mail and CRM touchpoints of
- * marketing, sales, support and billing, with three planted gaps: many stop when the application
- * shows a rate; after the sales call and the order, many call support within days; customers who
- * switch from the rates page to the phone often have to call back. Each customer depends only on the
- * seed and its number, so any slice of customers can be generated anywhere, in any order.
+ * marketing, sales, onboarding, support and billing, along the archetype discover/evaluate → buy → access → use →
+ * ask, with planted gaps: many stop when the application shows a rate; customers who switch from the rates page to
+ * the phone often have to call back; within days of the sales call many call again (nobody told them what happens
+ * next); and after the order a share of customers stall in the access stage (welcome e-mail, account set-up, first
+ * use), some of them calling for help. Each customer depends only on the seed and its number, so any slice of
+ * customers can be generated anywhere, in any order.
  */
 public final class SampleJourneys {
 
   public static final String GOAL = "web:order_completed";
+  /** The access stage's goal: the customer uses what they bought. */
+  public static final String ACTIVATED = "web:first_use";
   public static final double DROP_AT_RATE_SHOWN = 0.45;
+  /** Of the customers with a sales call (all of whom order), the share that calls again within 1-5 days. */
   public static final double SUPPORT_CALL_AFTER_ORDER = 0.40;
+  /** Of the customers who ordered, the share that never gets through the access stage (never a first use). */
+  public static final double ACCESS_STALL = 0.30;
+  /** Of them, the ones that call for help before they give up; the rest give up silently. */
+  static final double STALL_AND_CALL = 0.12;
   public static final double CALL_BACK_AFTER_RATES_ENQUIRY = 0.50;
   public static final Instant END = Instant.parse("2026-06-30T00:00:00Z");
   private static final long SPAN_SECONDS = Duration.ofDays(120).toSeconds();
   private static final long RECENT_SECONDS = Duration.ofDays(60).toSeconds();
+  private static final long DAY = 86_400;
+  /**
+   * No order comes later than this, so that every order's access stage (its longest stall ends 5 days after the order)
+   * is decided by the cut-off: a stalled access journey is only decided after the inactivity (30 days) without an
+   * event, a completed one at once, so later orders would leave stalls out more often than completions.
+   */
+  static final Instant LAST_ORDERS = END.minus(Duration.ofDays(46));
+
+  /**
+   * The archetype's stages for these touchpoints, as a YAML list for {@code stages:} or {@code --stages}. Discovery
+   * and evaluation happen in the same visits here, so they are one stage.
+   */
+  public static final String STAGES_YAML = """
+        - {name: evaluate, touchpoints: ["web:landing", "email:campaign_click", "web:view_products", "web:faq", "web:view_rates", "phone:rates_enquiry", "web:apply_*"], goals: [web:order_completed]}
+        - {name: buy,      touchpoints: ["phone:sales_call", "web:order_completed"]}
+        - {name: access,   touchpoints: ["email:welcome", "web:account_setup", "phone:activation_help"], goals: [web:first_use]}
+        - {name: use,      touchpoints: ["web:first_use", "crm:invoice_sent", "web:view_invoice"]}
+        - {name: ask,      touchpoints: ["phone:support_call", "phone:billing_call", "chat:*", "crm:case_*"]}
+      """;
 
   /** Receives one generated event. */
   @FunctionalInterface
@@ -113,7 +141,7 @@ public final class SampleJourneys {
         if (chance(0.10)) {
           return;
         }
-        emit("web:apply_start", "sales", false, 2 * 86_400, 5 * 86_400); // callers apply days later
+        emit("web:apply_start", "sales", false, 8 * DAY, 14 * DAY); // callers apply a week or two later
       } else {
         if (chance(0.10)) {
           return;
@@ -128,33 +156,60 @@ public final class SampleJourneys {
       if (chance(0.08)) {
         return;
       }
-      emit("phone:sales_call", "sales", true, 3_600, 24 * 3_600);
-      if (chance(0.10)) {
-        return;
+      if (t.isAfter(LAST_ORDERS)) {
+        return; // the export ends before sales called back: left pending, or dropped, as any stop
       }
+      emit("phone:sales_call", "sales", true, 3_600, 24 * 3_600);
       emit(GOAL, "sales", false, 600, 7_200);
       afterOrder();
     }
 
-    /** After an order (a goal ends the journey): a support call, or a bill; both often lead back to the shop. */
+    /**
+     * After an order (a goal ends the journey), the access stage: a welcome e-mail, an account set-up, a first use.
+     * One draw decides both planted gaps, so that the shares are exact: below {@link #STALL_AND_CALL} the customer
+     * stalls and calls for help; below {@link #SUPPORT_CALL_AFTER_ORDER} calls and gets through; below
+     * {@link #SUPPORT_CALL_AFTER_ORDER} + ({@link #ACCESS_STALL} − {@link #STALL_AND_CALL}) stalls silently. Every call
+     * comes within 1-5 days of the sales call; nothing else assisted does.
+     */
     void afterOrder() {
-      if (chance(SUPPORT_CALL_AFTER_ORDER)) {
-        emit("phone:support_call", "support", true, 86_400, 5 * 86_400);
-        if (chance(0.3)) {
-          emit("chat:support_chat", "support", true, 600, 3 * 3_600);
+      double u = random.nextDouble();
+      boolean calls = u < SUPPORT_CALL_AFTER_ORDER;
+      boolean stalls = u < STALL_AND_CALL
+          || (u >= SUPPORT_CALL_AFTER_ORDER && u < SUPPORT_CALL_AFTER_ORDER + ACCESS_STALL - STALL_AND_CALL);
+      emit("email:welcome", "onboarding", false, 300, 3_600);
+      if (stalls && !calls && chance(0.5)) {
+        comeBack(0.5);
+        return; // never opens the account set-up
+      }
+      emit("web:account_setup", "onboarding", false, 3_600, 2 * DAY);
+      if (calls) {
+        emit("phone:activation_help", "onboarding", true, DAY, 3 * DAY);
+        if (!stalls && chance(0.4)) {
+          emit("phone:support_call", "support", true, 600, 3 * 3_600); // put through to support
         }
-        if (chance(0.75)) {
-          funnel(8 * 86_400, 25 * 86_400); // customers come back to shop weeks later
-        }
-      } else if (chance(0.3)) {
-        emit("crm:invoice_sent", "billing", false, 2 * 86_400, 10 * 86_400);
-        emit("web:view_invoice", "billing", false, 3_600, 2 * 86_400);
+      }
+      if (stalls) {
+        comeBack(0.5);
+        return;
+      }
+      emit(ACTIVATED, "onboarding", false, 600, DAY);
+      if (chance(0.3)) {
+        emit("crm:invoice_sent", "billing", false, 8 * DAY, 20 * DAY);
+        emit("web:view_invoice", "billing", false, 3_600, 2 * DAY);
         if (chance(0.15)) {
-          emit("phone:billing_call", "billing", true, 600, 86_400);
+          emit("phone:billing_call", "billing", true, 600, DAY);
+          if (chance(0.3)) {
+            emit("chat:support_chat", "support", true, 600, 3 * 3_600);
+          }
         }
-        if (chance(0.7)) {
-          funnel(8 * 86_400, 25 * 86_400);
-        }
+      }
+      comeBack(0.3);
+    }
+
+    /** With probability {@code p}, the customer comes back to shop again after more than a month. */
+    void comeBack(double p) {
+      if (chance(p)) {
+        funnel(31 * DAY, 60 * DAY);
       }
     }
   }

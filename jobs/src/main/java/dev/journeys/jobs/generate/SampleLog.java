@@ -21,6 +21,8 @@ import java.util.zip.GZIPOutputStream;
 public final class SampleLog {
 
   public static final String EVENTS_FILE = "events.csv.gz";
+  /** The demo's stages, for {@code --stages}. */
+  public static final String STAGES_FILE = "stages.yaml";
   public static final List<String> COLUMNS = List.of("customer_id", "timestamp", "touchpoint", "channel", "owner", "assisted");
   /** One row in this many is written broken, to show the quarantine. */
   private static final int BROKEN_EVERY = 20_011;
@@ -52,6 +54,8 @@ public final class SampleLog {
           });
         }
       }
+      Files.writeString(dir.resolve(STAGES_FILE), "# The archetype's stages of the sample log, for --stages.\n"
+          + SampleJourneys.STAGES_YAML);
       writeTruth(dir.resolve("truth.json"), customers, seed, rows[0], rows[0] / BROKEN_EVERY);
       return rows[0];
     } catch (IOException e) {
@@ -70,13 +74,20 @@ public final class SampleLog {
         Map.of("gap", "customers stop when the application shows the rate",
             "transition", "web:apply_start → web:apply_rate_shown", "metric", "drop_off_rate",
             "true_rate", SampleJourneys.DROP_AT_RATE_SHOWN),
-        Map.of("gap", "after the sales call and the order, customers call support within 1-5 days",
+        Map.of("gap", "after the sales call and the order, customers call again within 1-5 days",
             "transition", "phone:sales_call → web:order_completed", "metric", "repeat_contact_rate_7d",
             "true_rate", SampleJourneys.SUPPORT_CALL_AFTER_ORDER),
         Map.of("gap", "customers who switch from the rates page to the phone have to call back within 2-20 hours",
             "transition", "web:view_rates → phone:rates_enquiry", "metric", "repeat_contact_rate_24h",
-            "true_rate", SampleJourneys.CALL_BACK_AFTER_RATES_ENQUIRY,
-            "note", "the 7d rate is higher: a later sales call within 7 days is a repeat contact too")));
+            "true_rate", SampleJourneys.CALL_BACK_AFTER_RATES_ENQUIRY)));
+    truth.put("stages", "stages.yaml beside the sample log; the stages: of journeys.yaml beside raw exports");
+    truth.put("planted_stage_gap", Map.of("gap", "after the order, customers stall in the access stage (welcome "
+            + "e-mail, account set-up, first use): they never use what they bought; some call for help first",
+        "stage_passage", "buy → access", "metric", "stall_rate", "true_rate", SampleJourneys.ACCESS_STALL,
+        "note", "no order comes within 46 days of the end, so every access journey is decided by the cut-off"));
+    truth.put("planted_trigger", Map.of("gap", "within days of the sales call customers call again: nobody told them "
+            + "what happens next", "trigger", "phone:sales_call", "window", "7d", "metric", "repeat contacts / contacts",
+        "true_rate", SampleJourneys.SUPPORT_CALL_AFTER_ORDER, "most_often_followed_by", "phone:activation_help"));
     Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(truth));
   }
 }

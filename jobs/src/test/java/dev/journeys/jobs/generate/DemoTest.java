@@ -33,7 +33,7 @@ class DemoTest {
     SampleLog.write(dir.resolve("sample"), 20_000, 42);
     truth = new ObjectMapper().readTree(dir.resolve("sample/truth.json").toFile());
     RunOptions options = new RunOptions();
-    new CommandLine(options).parseArgs(DemoCommand.demoArguments().toArray(String[]::new));
+    new CommandLine(options).parseArgs(DemoCommand.demoArguments(dir.resolve("sample")).toArray(String[]::new));
     result = RunJob.run(SparkTest.spark(), options.toConfig(
         List.of(dir.resolve("sample/" + SampleLog.EVENTS_FILE).toString()), dir.resolve("out").toString()),
         Progress.silent());
@@ -68,6 +68,31 @@ class DemoTest {
     RankedTransition handoff = result.repeatRanking().stream()
         .filter(r -> r.transition().key().toString().equals(gap(1).get("transition").asText())).findFirst().orElseThrow();
     assertThat(handoff.rate().rate()).isCloseTo(gap(1).get("true_rate").asDouble(), within(0.04));
+  }
+
+  @Test
+  void plantedAccessStallIsTheWorstStageHandOffAndItsIntervalHoldsTheTruth() {
+    JsonNode planted = truth.get("planted_stage_gap");
+    RankedTransition top = result.stallRanking().get(0);
+    assertThat(top.transition().key().toString()).isEqualTo(planted.get("stage_passage").asText());
+    assertThat(planted.get("true_rate").asDouble()).isBetween(top.rate().lower(), top.rate().upper());
+    assertThat(result.stallRanking().get(1).rate().upper()).isLessThan(top.rate().lower());
+  }
+
+  @Test
+  void plantedSalesCallIsTheContactThatMostOftenBringsCustomersBack() {
+    JsonNode planted = truth.get("planted_trigger");
+    int w = dev.journeys.model.journey.JourneyRules.defaults().repeatWindows().stream()
+        .map(dev.journeys.model.metric.RepeatWindow::label).toList().indexOf(planted.get("window").asText());
+    List<dev.journeys.model.transition.RepeatContact> rows = result.repeatContacts().stream()
+        .filter(r -> r.window() == w).toList();
+    dev.journeys.model.transition.RepeatContact top = rows.get(0);
+    assertThat(top.isTotal()).isTrue();
+    assertThat(top.rank()).isEqualTo(1);
+    assertThat(top.trigger()).isEqualTo(planted.get("trigger").asText());
+    assertThat(planted.get("true_rate").asDouble()).isBetween(top.rate().lower(), top.rate().upper());
+    assertThat(rows.get(1).repeat()).isEqualTo(planted.get("most_often_followed_by").asText());
+    assertThat(rows.get(1).stepsBetween()).containsExactly("web:order_completed", "email:welcome", "web:account_setup");
   }
 
   @Test
