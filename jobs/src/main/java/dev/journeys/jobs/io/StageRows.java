@@ -23,6 +23,8 @@ public final class StageRows {
   public static final String FROM_STAGE = "from_stage";
   public static final String TO_STAGE = "to_stage";
   public static final String STALL_RANK = "stall_rank";
+  public static final String FILE = "stages.csv";
+  public static final String DIR = "stages";
   /** Of the stage passages whose second event's journey was decided, the share whose journey dropped. */
   public static final Rate STALL = new Rate("stall", null);
 

@@ -14,7 +14,16 @@ import java.util.TreeSet;
  * {@link ReportTables#CHART_TRANSITIONS} transitions of most passages; width by passages, colour by drop-off rate)
  * and the variant coverage curve.
  */
-record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage) {
+record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, StageFlow stageFlow) {
+
+  /**
+   * The stage flow as a Sankey diagram: the stages a passage leaves on the left ({@code START} among them), the stages
+   * it enters on the right ({@code END} among them), so that the diagram has no cycle whatever the passages; link
+   * width by passages, colour by stall rate, and each link's rates in its tooltip.
+   */
+  record StageFlow(List<Node> nodes, List<FlowLink> links) {}
+
+  record FlowLink(String source, String target, long value, String tip, LineStyle lineStyle) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,6 +35,12 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage) {
 
   /** The chart data of {@code transitions} (most passages first) and the coverage points, as JSON safe to inline in a script. */
   static String json(List<TransitionRecord> transitions, List<double[]> coverage) {
+    return json(transitions, coverage, List.of(), null);
+  }
+
+  /** As above, with the stage flow of {@code stages} (none when empty); repeat contact within {@code window}. */
+  static String json(List<TransitionRecord> transitions, List<double[]> coverage, List<ReportTables.StageLink> stages,
+      String window) {
     List<TransitionRecord> drawn = transitions.subList(0, Math.min(ReportTables.CHART_TRANSITIONS, transitions.size()));
     long max = transitions.stream().mapToLong(TransitionRecord::passages).max().orElse(1);
     TreeSet<String> names = new TreeSet<>();
@@ -43,11 +58,44 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage) {
     curve.addAll(coverage);
     List<Node> nodes = names.stream().map(n -> new Node(n, 18)).toList();
     try {
-      String json = JSON.writeValueAsString(new ChartData(nodes, links, curve));
+      String json = JSON.writeValueAsString(new ChartData(nodes, links, curve, stageFlow(stages, window)));
       // Inlined in a script: no sequence that could close the script or open a comment.
       return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static StageFlow stageFlow(List<ReportTables.StageLink> stages, String window) {
+    if (stages.isEmpty()) {
+      return null;
+    }
+    java.util.LinkedHashSet<String> left = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<String> right = new java.util.LinkedHashSet<>();
+    List<FlowLink> links = new ArrayList<>();
+    for (ReportTables.StageLink s : stages) {
+      String target = "→ " + s.to();
+      left.add(s.from());
+      right.add(target);
+      double stall = s.stall() == null ? 0 : s.stall();
+      String tip = String.format(Locale.ROOT, "%s → %s: %,d passages, %,d customers; stall %s; repeat contact "
+          + "within %s %s", s.from(), s.to(), s.passages(), s.customers(),
+          rate(s.stall(), s.stallLower(), s.stallUpper(), s.stallDecided()), window,
+          rate(s.repeat(), s.repeatLower(), s.repeatUpper(), s.repeatDecided()));
+      links.add(new FlowLink(s.from(), target, s.passages(), tip, new LineStyle(0, String.format(Locale.ROOT,
+          "rgb(%d,%d,60)", (int) (60 + 195 * stall), (int) (180 - 140 * stall)), 0.5)));
+    }
+    List<Node> nodes = new ArrayList<>();
+    left.forEach(n -> nodes.add(new Node(n, 0)));
+    right.forEach(n -> nodes.add(new Node(n, 0)));
+    return new StageFlow(nodes, links);
+  }
+
+  /** A rate with its interval and count, or "not judged". */
+  static String rate(Double rate, Double lower, Double upper, Long counted) {
+    if (rate == null) {
+      return "not judged";
+    }
+    return String.format(Locale.ROOT, "%.1f%% (%.1f–%.1f%%, of %,d)", 100 * rate, 100 * lower, 100 * upper, counted);
   }
 }

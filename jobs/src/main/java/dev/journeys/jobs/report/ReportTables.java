@@ -2,6 +2,8 @@ package dev.journeys.jobs.report;
 
 import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Rate;
+import dev.journeys.jobs.io.RepeatContactRows;
+import dev.journeys.jobs.io.StageRows;
 import dev.journeys.jobs.io.TableReader;
 import dev.journeys.jobs.io.TransitionRecord;
 import java.nio.file.Path;
@@ -18,7 +20,17 @@ import java.util.Set;
  * and streamed, so that tables of millions of rows are never held: the ranked transitions, the largest hand-offs,
  * the transitions of most passages for the chart, the points of the variant coverage curve, the owner pairs.
  */
-record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage, List<TransitionRecord> ownerPairs) {
+record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage, List<TransitionRecord> ownerPairs,
+    List<StageLink> stages, List<ContactRow> contacts) {
+
+  /** A stage passage, with its stall rate and its repeat-contact rate in the ranked window. */
+  record StageLink(String from, String to, long passages, long customers, Double medianGapSeconds, Double stall,
+      Double stallLower, Double stallUpper, Long stallDecided, Double repeat, Double repeatLower, Double repeatUpper,
+      Long repeatDecided, Integer stallRank) {}
+
+  /** A row of {@code repeat_contacts/} in the ranked window. */
+  record ContactRow(String trigger, String repeat, long contacts, long repeats, Double rate, Double lower,
+      Double upper, Double medianSeconds, String triggerOwner, String stepsBetween, Integer rank) {}
 
   /** The tables list at most this many rows. */
   static final int ROWS = 20;
@@ -39,7 +51,62 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
       TransitionRecord.forEach(run.resolve("handoffs"), shown::contains, ownerPairs::add);
     }
     return new ReportTables(drawnTransitions(run.resolve("transitions"), shown),
-        coveragePoints(run.resolve("variants")), ownerPairs);
+        coveragePoints(run.resolve("variants")), ownerPairs, stages(run.resolve(StageRows.DIR), window),
+        contacts(run.resolve(RepeatContactRows.DIR), window));
+  }
+
+  /** Every stage passage (a handful: stages are few), or none without stages. */
+  static List<StageLink> stages(Path table, String window) {
+    List<StageLink> links = new ArrayList<>();
+    if (!TableReader.exists(table)) {
+      return links;
+    }
+    Rate stall = StageRows.STALL;
+    Rate repeat = Rate.repeatContact(window);
+    TableReader.forEach(table, row -> links.add(new StageLink(row.string(StageRows.FROM_STAGE),
+        row.string(StageRows.TO_STAGE), row.longValue(OutputSchema.PASSAGES), row.longValue(OutputSchema.CUSTOMERS),
+        row.doubleValue(OutputSchema.MEDIAN_GAP_SECONDS), row.doubleValue(stall.rate()),
+        row.doubleValue(stall.lower()), row.doubleValue(stall.upper()), row.longValue(stall.decided()),
+        row.doubleValue(repeat.rate()), row.doubleValue(repeat.lower()), row.doubleValue(repeat.upper()),
+        row.longValue(repeat.decided()), row.intValue(StageRows.STALL_RANK))));
+    links.sort(Comparator.comparingLong(StageLink::passages).reversed().thenComparing(StageLink::from)
+        .thenComparing(StageLink::to));
+    return links;
+  }
+
+  /** The ranked triggers of {@code window} (at most {@link #ROWS}) and each one's most frequent repeat. */
+  static List<ContactRow> contacts(Path table, String window) {
+    List<ContactRow> rows = new ArrayList<>();
+    if (!TableReader.exists(table)) {
+      return rows;
+    }
+    java.util.Map<String, ContactRow> firstRepeat = new java.util.HashMap<>();
+    TableReader.forEach(table, row -> {
+      if (!window.equals(row.string("window"))) {
+        return;
+      }
+      ContactRow c = new ContactRow(row.string("trigger"), row.string("repeat"), row.longValue("contacts"),
+          row.longValue("repeats"), row.doubleValue("rate"), row.doubleValue("lower"), row.doubleValue("upper"),
+          row.doubleValue("median_seconds_to_repeat"), row.string("trigger_owner"), row.string("steps_between"),
+          row.intValue("rank"));
+      if (c.repeat() == null) {
+        if (c.rank() != null && c.rank() <= ROWS) {
+          rows.add(c);
+        }
+      } else {
+        firstRepeat.merge(c.trigger(), c, (a, b) -> b.repeats() > a.repeats() ? b : a);
+      }
+    });
+    rows.sort(Comparator.comparingInt(ContactRow::rank));
+    List<ContactRow> out = new ArrayList<>();
+    for (ContactRow total : rows) {
+      out.add(total);
+      ContactRow next = firstRepeat.get(total.trigger());
+      if (next != null) {
+        out.add(next);
+      }
+    }
+    return out;
   }
 
   /** The transitions the report shows, most passages first, with the rates it shows. */

@@ -17,7 +17,23 @@ import java.util.function.Function;
  * and its tables.
  */
 record ReportView(String cutOff, String date, List<Card> cards, Changes changes, List<Ranking> rankings,
-    Handoffs handoffs, List<String> quality, String chartData) {
+    Handoffs handoffs, StageSection stages, ContactSection contacts, List<String> quality, String chartData) {
+
+  /** The stage passages (null without stages), ranked hand-offs first. */
+  record StageSection(String window, List<StageRow> rows) {}
+
+  record StageRow(String rank, String from, String to, long passages, long customers, RateCells stall,
+      RateCells repeat, String medianGap) {}
+
+  /** The contacts of the ranked window that bring customers back, each with its most frequent repeat. */
+  record ContactSection(String window, List<ContactLine> rows) {
+    public boolean hasRows() {
+      return !rows.isEmpty();
+    }
+  }
+
+  record ContactLine(int rank, String trigger, String owner, String rate, String interval, long contacts,
+      long repeats, String repeat, String repeatShare, String medianTime, String between) {}
 
   record Card(String value, String label) {}
 
@@ -83,9 +99,51 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
             TransitionRecord::dropOffRank, Rate.DROP_OFF),
         ranking("Repeat contact within " + window + ": transitions followed by a repeat contact", tables.transitions(),
             TransitionRecord::repeatContactRank, Rate.repeatContact(window)));
+    if (!tables.stages().isEmpty()) {
+      cards.add(new Card(count(counts.journeys("unjudged")), "unjudged"));
+    }
     return new ReportView(manifest.cutOff(), summary == null ? null : summary.path("date").asText(),
-        cards, changes(summary), rankings, handoffs(tables, window), quality(manifest),
-        ChartData.json(tables.transitions(), tables.coverage()));
+        cards, changes(summary), rankings, handoffs(tables, window), stages(tables, window),
+        contacts(tables, window), quality(manifest),
+        ChartData.json(tables.transitions(), tables.coverage(), tables.stages(), window));
+  }
+
+  private static StageSection stages(ReportTables tables, String window) {
+    if (tables.stages().isEmpty()) {
+      return null;
+    }
+    List<StageRow> rows = tables.stages().stream()
+        .sorted(Comparator.comparing((ReportTables.StageLink s) -> s.stallRank() == null ? Integer.MAX_VALUE
+            : s.stallRank()).thenComparing(Comparator.comparingLong(ReportTables.StageLink::passages).reversed()))
+        .map(s -> new StageRow(s.stallRank() == null ? "" : s.stallRank().toString(), s.from(), s.to(), s.passages(),
+            s.customers(), cells(s.stall(), s.stallLower(), s.stallUpper()),
+            cells(s.repeat(), s.repeatLower(), s.repeatUpper()), duration(s.medianGapSeconds())))
+        .toList();
+    return new StageSection(window, rows);
+  }
+
+  private static ContactSection contacts(ReportTables tables, String window) {
+    List<ContactLine> lines = new ArrayList<>();
+    List<ReportTables.ContactRow> rows = tables.contacts();
+    for (int i = 0; i < rows.size(); i++) {
+      ReportTables.ContactRow total = rows.get(i);
+      if (total.repeat() != null) {
+        continue;
+      }
+      ReportTables.ContactRow next = i + 1 < rows.size() && rows.get(i + 1).repeat() != null
+          && rows.get(i + 1).trigger().equals(total.trigger()) ? rows.get(i + 1) : null;
+      lines.add(new ContactLine(total.rank(), total.trigger(), total.triggerOwner() == null ? "" : total.triggerOwner(),
+          percent(total.rate()), percent(total.lower()) + " – " + percent(total.upper()), total.contacts(),
+          total.repeats(), next == null ? "" : next.repeat(),
+          next == null ? "" : percent((double) next.repeats() / Math.max(1, total.repeats())),
+          next == null ? "" : duration(next.medianSeconds()),
+          next == null ? "" : next.stepsBetween().isEmpty() ? "nothing" : next.stepsBetween()));
+    }
+    return new ContactSection(window, lines);
+  }
+
+  private static RateCells cells(Double rate, Double lower, Double upper) {
+    return new RateCells(percent(rate), lower == null ? "" : percent(lower) + " – " + percent(upper));
   }
 
   private static Ranking ranking(String title, List<TransitionRecord> rows, Function<TransitionRecord, Integer> rank,

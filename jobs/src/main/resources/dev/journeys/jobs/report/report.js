@@ -13,4 +13,14 @@ c.setOption({
   yAxis: {type: 'value', max: 1, name: 'share of journeys'},
   series: [{type: 'line', showSymbol: false, data: data.coverage}]
 });
+if (data.stageFlow) {
+  const s = echarts.init(document.getElementById('stages'));
+  s.setOption({
+    tooltip: {trigger: 'item', formatter: p => p.dataType === 'edge' ? p.data.tip : p.name},
+    series: [{
+      type: 'sankey', nodeAlign: 'justify', emphasis: {focus: 'adjacency'}, label: {fontSize: 11},
+      data: data.stageFlow.nodes, links: data.stageFlow.links
+    }]
+  });
+}
 window.reportReady = true;

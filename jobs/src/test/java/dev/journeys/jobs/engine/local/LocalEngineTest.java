@@ -82,22 +82,17 @@ class LocalEngineTest {
   void withStagesEachJourneyCarriesItsStageAndBothEnginesAgree() throws IOException {
     SampleLog.write(dir.resolve("sample"), 400, 7);
     List<String> log = List.of(dir.resolve("sample").resolve(SampleLog.EVENTS_FILE).toString());
-    List<String> args = new java.util.ArrayList<>(DemoCommand.demoArguments());
-    int goal = args.indexOf("--goal");
-    args.subList(goal, goal + 2).clear();
-    Stages stages = new Stages(List.of(
-        new Stages.Stage("evaluate", List.of("web:*", "email:*", "phone:rates_*"), java.util.Set.of(SampleJourneys.GOAL)),
-        new Stages.Stage("buy", List.of("phone:sales_*"), java.util.Set.of()),
-        new Stages.Stage("ask", List.of("phone:support_*", "chat:*"), java.util.Set.of())));
+    String[] args = DemoCommand.demoArguments(dir.resolve("sample")).toArray(String[]::new);
+    Stages stages = options(log, "spark", args).rules().stages();
 
-    RunJob.run(SparkTest.spark(), options(log, "spark", args.toArray(String[]::new)).withStages(stages),
-        Progress.silent());
-    RunJob.runLocal(options(log, "local", args.toArray(String[]::new)).withStages(stages), Progress.silent());
+    RunJob.run(SparkTest.spark(), options(log, "spark", args), Progress.silent());
+    RunJob.runLocal(options(log, "local", args), Progress.silent());
 
     assertSameOutputs(dir.resolve("spark"), dir.resolve("local"));
     assertThat(dir.resolve("local/stages.csv")).hasSameBinaryContentAs(dir.resolve("spark/stages.csv"));
     assertThat(Files.readAllLines(dir.resolve("spark/stages.csv"))).hasSizeGreaterThan(4)
-        .anyMatch(l -> l.startsWith("evaluate,buy,")).anyMatch(l -> l.startsWith("ask,evaluate,"));
+        .anyMatch(l -> l.startsWith("evaluate,buy,")).anyMatch(l -> l.startsWith("buy,access,"))
+        .anyMatch(l -> l.startsWith("use,ask,"));
     Dataset<Row> stageTable = SparkTest.spark().read().parquet(dir.resolve("spark/stages").toString());
     Dataset<Row> localStages = SparkTest.spark().read().parquet(dir.resolve("local/stages").toString());
     assertThat(localStages.except(stageTable).count() + stageTable.except(localStages).count()).isZero();
@@ -106,8 +101,10 @@ class LocalEngineTest {
     List<Row> rows = journeys.select("touchpoints", "stage", "fate").collectAsList();
     assertThat(rows).allSatisfy(r -> assertThat(r.getString(1))
         .isEqualTo(stages.name(stages.of(r.<String>getList(0).get(0)))));
-    assertThat(rows).anySatisfy(r -> assertThat(r.getString(1)).isEqualTo("ask"));
-    assertThat(rows).filteredOn(r -> !r.getString(1).equals("evaluate"))
+    assertThat(rows).anySatisfy(r -> assertThat(r.getString(1)).isEqualTo("use"));
+    assertThat(rows).filteredOn(r -> r.getString(1).equals("access")).extracting(r -> r.getString(2))
+        .contains("converted", "dropped").doesNotContain("unjudged");
+    assertThat(rows).filteredOn(r -> !r.getString(1).equals("evaluate") && !r.getString(1).equals("access"))
         .allSatisfy(r -> assertThat(r.getString(2)).isEqualTo("unjudged"));
     assertThat(rows).filteredOn(r -> r.getString(1).equals("evaluate")).extracting(r -> r.getString(2))
         .contains("converted", "dropped").doesNotContain("unjudged");
