@@ -23,6 +23,15 @@ public final class TransitionRanking {
    */
   public static List<RankedTransition> rank(List<Transition> transitions, Function<Transition, RateCount> metric,
       RankBy rankBy, int minPassages) {
+    return rank(transitions, metric, rankBy, minPassages, false);
+  }
+
+  /**
+   * As above; with {@code minCounted}, a transition needs {@code minPassages} passages counted in the rate (its
+   * denominator), not only passages: with stages, passages in unjudged journeys are in no drop-off denominator.
+   */
+  public static List<RankedTransition> rank(List<Transition> transitions, Function<Transition, RateCount> metric,
+      RankBy rankBy, int minPassages, boolean minCounted) {
     RateCount baseline = RateCount.ZERO;
     for (Transition t : transitions) {
       RateCount rate = metric.apply(t);
@@ -36,7 +45,8 @@ public final class TransitionRanking {
     List<Scored> scored = new ArrayList<>();
     for (Transition t : transitions) {
       RateCount rate = metric.apply(t);
-      if (t.isIntoEnd() || rate == null || rate.total() == 0 || t.passages() < minPassages) {
+      if (t.isIntoEnd() || rate == null || rate.total() == 0 || t.passages() < minPassages
+          || (minCounted && rate.total() < minPassages)) {
         continue;
       }
       double score = switch (rankBy) {

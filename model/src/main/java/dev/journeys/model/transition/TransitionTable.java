@@ -43,7 +43,7 @@ public final class TransitionTable {
    */
   public List<RankedTransition> rankStagesByStall(RankBy rankBy, int minPassages) {
     List<Transition> handoffs = stagePassages.stream().filter(t -> !t.from().equals(Touchpoint.START_NAME)).toList();
-    return TransitionRanking.rank(handoffs, Transition::dropOff, rankBy, minPassages);
+    return TransitionRanking.rank(handoffs, Transition::dropOff, rankBy, minPassages, true);
   }
 
   /** Rows by passages, most first, then by name. */
@@ -70,8 +70,12 @@ public final class TransitionTable {
     return ownerPairs;
   }
 
+  /**
+   * Ranks by drop-off; with stages, a transition needs {@code minPassages} passages in decided journeys, since
+   * passages in unjudged journeys are in no drop-off denominator (without stages: {@code minPassages} passages).
+   */
   public List<RankedTransition> rankByDropOff(RankBy rankBy, int minPassages) {
-    return TransitionRanking.rank(transitions, Transition::dropOff, rankBy, minPassages);
+    return TransitionRanking.rank(transitions, Transition::dropOff, rankBy, minPassages, rules.stages() != null);
   }
 
   /** Ranks by the repeat-contact rate of the rules' ranked window. */

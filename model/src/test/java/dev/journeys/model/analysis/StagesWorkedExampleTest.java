@@ -96,6 +96,33 @@ class StagesWorkedExampleTest {
   }
 
   @Test
+  void aTransitionMostlyInUnjudgedJourneysNeedsEnoughDecidedPassagesToBeRankedByDropOff() {
+    List<dev.journeys.model.event.Event> events = new java.util.ArrayList<>();
+    for (String c : List.of("a", "b", "c")) {
+      events.add(dev.journeys.model.event.Events.event().customer(c).at("2026-01-01T10:00:00Z")
+          .on("phone:support_call").seq(1).build());
+      events.add(dev.journeys.model.event.Events.event().customer(c).at("2026-01-01T11:00:00Z").on("chat:help")
+          .seq(2).build());
+    }
+    events.add(dev.journeys.model.event.Events.event().customer("d").at("2026-01-01T09:00:00Z").on("web:view_rates")
+        .seq(1).build());
+    events.add(dev.journeys.model.event.Events.event().customer("d").at("2026-01-01T10:00:00Z")
+        .on("phone:support_call").seq(2).build());
+    events.add(dev.journeys.model.event.Events.event().customer("d").at("2026-01-01T11:00:00Z").on("chat:help")
+        .seq(3).build());
+    InMemoryAnalysis run = InMemoryAnalysis.run(events, WorkedExampleTest.RULES.withStages(STAGES),
+        WorkedExampleTest.CUTOFF);
+    assertThat(run.transitions().find("phone:support_call", "chat:help").passages()).isEqualTo(4);
+    assertThat(run.transitions().find("phone:support_call", "chat:help").dropOff()).isEqualTo(new RateCount(1, 1));
+    var ranked = run.transitions().rankByDropOff(dev.journeys.model.transition.RankBy.LOWER_BOUND, 3);
+    assertThat(ranked).extracting(r -> r.transition().key().toString()).doesNotContain("phone:support_call → chat:help");
+    InMemoryAnalysis plain = InMemoryAnalysis.run(events, WorkedExampleTest.RULES, WorkedExampleTest.CUTOFF);
+    assertThat(plain.transitions().rankByDropOff(dev.journeys.model.transition.RankBy.LOWER_BOUND, 3))
+        .as("without stages, passages decide as before").extracting(r -> r.transition().key().toString())
+        .contains("phone:support_call → chat:help");
+  }
+
+  @Test
   void withoutStagesNothingChanges() {
     InMemoryAnalysis plain = InMemoryAnalysis.run(WorkedExampleTest.EVENTS, WorkedExampleTest.RULES,
         WorkedExampleTest.CUTOFF);
