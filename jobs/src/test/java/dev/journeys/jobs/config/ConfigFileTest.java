@@ -158,7 +158,9 @@ class ConfigFileTest {
     RunConfig config = ConfigFile.read(sample, null);
     assertThat(config.sources()).hasSize(5);
     assertThat(config.sources()).allMatch(Source::isRaw);
-    assertThat(config.rules().goals()).containsExactly("web:order_completed");
+    assertThat(config.rules().goals()).containsExactlyInAnyOrder("web:order_completed", "web:first_use");
+    assertThat(config.rules().stages().list()).extracting(dev.journeys.model.journey.Stages.Stage::name)
+        .containsExactly("evaluate", "buy", "access", "use", "ask");
     assertThat(config.maxIdentityKeys()).isEqualTo(50);
   }
 
