@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Write a deterministic multi-channel sample log (DIR/events.csv.gz, columns customer_id, "
         + "timestamp, touchpoint, channel, owner, assisted) and the planted gaps with their true rates "
-        + "(DIR/truth.json). 6 to 8 events per customer; one row in 20,011 is deliberately broken.", ""})
+        + "(DIR/truth.json), with the archetype's stages for --stages (DIR/stages.yaml). About 8 events per customer; "
+        + "one row in 20,011 is deliberately broken.", ""})
 public final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--customers", required = true, paramLabel = "N", description = "Customers to generate.")

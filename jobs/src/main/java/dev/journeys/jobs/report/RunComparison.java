@@ -92,10 +92,12 @@ public final class RunComparison {
     @SuppressWarnings("unchecked")
     Map<String, Object> fates = (Map<String, Object>) summary.get("fate_shares");
     md.append("**journeys — ").append(summary.get("date")).append("**\n\n");
+    double unjudged = fates.get("unjudged") instanceof Double u ? u : 0.0;
     md.append(String.format(Locale.ROOT, "%,d events · %,d customers · %,d journeys: %.0f%% converted, "
-        + "%.0f%% dropped, %.0f%% pending%n%n", summary.get("events"), summary.get("customers"), summary.get("journeys"),
-        100 * (double) fates.get("converted"), 100 * (double) fates.get("dropped"),
-        100 * (double) fates.get("pending")));
+        + "%.0f%% dropped, %.0f%% pending%s%n%n", summary.get("events"), summary.get("customers"),
+        summary.get("journeys"), 100 * (double) fates.get("converted"), 100 * (double) fates.get("dropped"),
+        100 * (double) fates.get("pending"),
+        unjudged > 0 ? String.format(Locale.ROOT, ", %.0f%% unjudged (stages without goals)", 100 * unjudged) : ""));
     top(md, "Top drop-off", transitions, TransitionRecord::dropOffRank, Rate.DROP_OFF);
     String window = String.valueOf(summary.get("ranked_window"));
     top(md, "Top repeat contact within " + window, transitions, TransitionRecord::repeatContactRank,

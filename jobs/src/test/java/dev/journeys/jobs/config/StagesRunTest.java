@@ -15,11 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** DESIGN's stages worked example, run from a config with {@code stages:}: the stage passages in stages.csv. */
 class StagesRunTest {
 
-  @TempDir Path dir;
-
-  @Test
-  void stagesCsvHoldsTheWorkedExamplesStagePassagesAndTheServiceCallIsUnjudged() throws IOException {
-    Files.writeString(dir.resolve("log.csv"), """
+  /** DESIGN's worked example as a CSV log. */
+  static final String WORKED_EXAMPLE = """
         customer_id,timestamp,activity
         c1,2026-03-01T09:00:00Z,web:view_rates
         c1,2026-03-01T09:05:00Z,web:apply_start
@@ -29,7 +26,13 @@ class StagesRunTest {
         c2,2026-03-02T10:00:00Z,web:view_rates
         c2,2026-03-02T10:02:00Z,web:apply_start
         c3,2026-04-25T10:00:00Z,web:view_rates
-        """);
+        """;
+
+  @TempDir Path dir;
+
+  @Test
+  void stagesCsvHoldsTheWorkedExamplesStagePassagesAndTheServiceCallIsUnjudged() throws IOException {
+    Files.writeString(dir.resolve("log.csv"), WORKED_EXAMPLE);
     Path config = Files.writeString(dir.resolve("journeys.yaml"), """
         sources: [{path: log.csv, customer-column: customer_id}]
         journeys: {by: customer, cut-off: 2026-04-30T00:00:00Z, repeat-windows: [7d]}
@@ -82,17 +85,7 @@ class StagesRunTest {
 
   @Test
   void repeatContactsCsvSaysTheSalesCallBroughtTheCustomerBackAndWhatLayBetween() throws IOException {
-    Files.writeString(dir.resolve("log.csv"), """
-        customer_id,timestamp,activity
-        c1,2026-03-01T09:00:00Z,web:view_rates
-        c1,2026-03-01T09:05:00Z,web:apply_start
-        c1,2026-03-01T09:20:00Z,phone:sales_call
-        c1,2026-03-01T10:00:00Z,web:order_completed
-        c1,2026-03-03T14:00:00Z,phone:support_call
-        c2,2026-03-02T10:00:00Z,web:view_rates
-        c2,2026-03-02T10:02:00Z,web:apply_start
-        c3,2026-04-25T10:00:00Z,web:view_rates
-        """);
+    Files.writeString(dir.resolve("log.csv"), WORKED_EXAMPLE);
     Path config = Files.writeString(dir.resolve("journeys.yaml"), """
         sources: [{path: log.csv, customer-column: customer_id}]
         journeys: {by: customer, cut-off: 2026-04-30T00:00:00Z, goals: [web:order_completed], repeat-windows: [24h, 7d]}

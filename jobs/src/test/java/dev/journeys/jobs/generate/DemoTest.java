@@ -72,27 +72,12 @@ class DemoTest {
 
   @Test
   void plantedAccessStallIsTheWorstStageHandOffAndItsIntervalHoldsTheTruth() {
-    JsonNode planted = truth.get("planted_stage_gap");
-    RankedTransition top = result.stallRanking().get(0);
-    assertThat(top.transition().key().toString()).isEqualTo(planted.get("stage_passage").asText());
-    assertThat(planted.get("true_rate").asDouble()).isBetween(top.rate().lower(), top.rate().upper());
-    assertThat(result.stallRanking().get(1).rate().upper()).isLessThan(top.rate().lower());
+    PlantedGaps.assertAccessStallFound(result, truth);
   }
 
   @Test
   void plantedSalesCallIsTheContactThatMostOftenBringsCustomersBack() {
-    JsonNode planted = truth.get("planted_trigger");
-    int w = dev.journeys.model.journey.JourneyRules.defaults().repeatWindows().stream()
-        .map(dev.journeys.model.metric.RepeatWindow::label).toList().indexOf(planted.get("window").asText());
-    List<dev.journeys.model.transition.RepeatContact> rows = result.repeatContacts().stream()
-        .filter(r -> r.window() == w).toList();
-    dev.journeys.model.transition.RepeatContact top = rows.get(0);
-    assertThat(top.isTotal()).isTrue();
-    assertThat(top.rank()).isEqualTo(1);
-    assertThat(top.trigger()).isEqualTo(planted.get("trigger").asText());
-    assertThat(planted.get("true_rate").asDouble()).isBetween(top.rate().lower(), top.rate().upper());
-    assertThat(rows.get(1).repeat()).isEqualTo(planted.get("most_often_followed_by").asText());
-    assertThat(rows.get(1).stepsBetween()).containsExactly("web:order_completed", "email:welcome", "web:account_setup");
+    PlantedGaps.assertSalesCallTriggerFound(result, truth);
   }
 
   @Test

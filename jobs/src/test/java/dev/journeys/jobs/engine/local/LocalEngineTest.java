@@ -9,7 +9,6 @@ import dev.journeys.jobs.cli.DemoCommand;
 import dev.journeys.jobs.cli.RunOptions;
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.engine.JourneysResult;
-import dev.journeys.jobs.generate.SampleJourneys;
 import dev.journeys.jobs.generate.SampleLog;
 import dev.journeys.jobs.ingest.InputFile;
 import dev.journeys.jobs.ingest.InputFiles;
