@@ -46,10 +46,11 @@ final class ContactTally {
       }
     }
 
+    /** Counts a repeat in window {@code w}; {@code steps} is an immutable key, shared by every count of it. */
     void addRepeat(int w, long micros, SequenceKey steps) {
       repeats[w]++;
       times[w].add(micros);
-      between[w].add(steps.copy(), 1);
+      between[w].add(steps, 1);
     }
   }
 
@@ -91,7 +92,7 @@ final class ContactTally {
     int iP = order[p];
     Counts trigger = trigger(tp[iP]);
     Counts pair = null;
-    boolean stepsSet = false;
+    SequenceKey steps = null;
     for (int w = 0; w < windowMicros.length; w++) {
       if (ts[iP] > cutoffMicros - windowMicros[w]) {
         continue;
@@ -104,7 +105,7 @@ final class ContactTally {
       if (gap > windowMicros[w]) {
         continue;
       }
-      if (!stepsSet) {
+      if (steps == null) {
         int length = r - p - 1;
         if (between.length < length) {
           between = new int[Math.max(length, between.length * 2)];
@@ -112,12 +113,11 @@ final class ContactTally {
         for (int k = p + 1; k < r; k++) {
           between[k - p - 1] = tp[order[k]];
         }
-        probe.set(between, 0, length);
+        steps = probe.set(between, 0, length).copy();
         pair = pair(tp[iP], tp[order[r]]);
-        stepsSet = true;
       }
-      trigger.addRepeat(w, gap, probe);
-      pair.addRepeat(w, gap, probe);
+      trigger.addRepeat(w, gap, steps);
+      pair.addRepeat(w, gap, steps);
     }
   }
 
