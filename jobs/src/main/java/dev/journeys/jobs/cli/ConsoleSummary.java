@@ -65,10 +65,12 @@ public final class ConsoleSummary {
     out.println("  report.html, transitions.csv, handoffs.csv, variants.csv, quarantine.csv, graph.dot, graph.graphml, "
         + "graph.json, manifest.json"
         + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : "")
-        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv") + ", repeat_contacts.csv");
+        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv") + ", repeat_contacts.csv"
+        + (result.transitions().transitions().stream().allMatch(t -> t.dropOff() == null) ? "" : ", conversion_times.csv"));
     out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/"
         + (result.ingest().stitching() != null ? ", unattributed/" : "")
-        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages/") + ", repeat_contacts/");
+        + (result.transitions().stagePassages().isEmpty() ? "" : ", stages/") + ", repeat_contacts/"
+        + (result.transitions().transitions().stream().allMatch(t -> t.dropOff() == null) ? "" : ", conversion_times/"));
   }
 
   /**

@@ -65,6 +65,9 @@ public final class OutputSchema {
   public static final String MEAN_GAP_SECONDS = "mean_gap_seconds";
   public static final String MEDIAN_GAP_SECONDS = "median_gap_seconds";
   public static final String P90_GAP_SECONDS = "p90_gap_seconds";
+  public static final String P99_GAP_SECONDS = "p99_gap_seconds";
+  /** Prefixes the columns that count gaps per {@link dev.journeys.model.metric.GapBuckets} bucket. */
+  public static final String GAPS_PREFIX = "gaps_";
   public static final String HANDOFF_SHARE = "handoff_share";
   public static final String CHANNEL_SWITCH_SHARE = "channel_switch_share";
   public static final String DROP_OFF_RANK = "drop_off_rank";

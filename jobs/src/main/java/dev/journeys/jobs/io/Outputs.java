@@ -1,6 +1,7 @@
 package dev.journeys.jobs.io;
 
 import dev.journeys.model.metric.RepeatWindow;
+import dev.journeys.model.transition.ConversionTimes;
 import dev.journeys.model.transition.RankedTransition;
 import dev.journeys.model.transition.RepeatContact;
 import dev.journeys.model.transition.Transition;
@@ -74,6 +75,15 @@ public final class Outputs {
   public List<Row> writeStages(StageRows rows, List<Transition> passages, List<RankedTransition> byStall) {
     List<Row> data = rows.rows(passages, byStall);
     try (Csv csv = Csv.create(dir.resolve("stages.csv"), rows.header())) {
+      data.forEach(r -> csv.row(values(r)));
+    }
+    return data;
+  }
+
+  /** Writes {@code conversion_times.csv} and returns its rows, for the {@code conversion_times/} table. */
+  public List<Row> writeConversionTimes(ConversionRows rows, java.util.Map<String, ConversionTimes> byGoal) {
+    List<Row> data = rows.rows(byGoal);
+    try (Csv csv = Csv.create(dir.resolve(ConversionRows.FILE), rows.header())) {
       data.forEach(r -> csv.row(values(r)));
     }
     return data;

@@ -1,5 +1,6 @@
 package dev.journeys.jobs.io;
 
+import dev.journeys.model.metric.GapBuckets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +11,13 @@ import java.util.function.Predicate;
 
 /**
  * One row of a transition table as the run wrote it ({@code transitions/}, or {@code handoffs/} whose ends are
- * owners): the passage's counts and gaps, every rate by its {@link Rate#label() label}, and its ranks (null when
- * unranked). What the report and the run-over-run comparison read.
+ * owners): the passage's counts and gaps, every rate by its {@link Rate#label() label}, its ranks (null when
+ * unranked) and its gaps per {@link GapBuckets} bucket (null in tables written before they were). What the report
+ * and the run-over-run comparison read.
  */
 public record TransitionRecord(String from, String to, long passages, long customers, Double medianGapSeconds,
-    Double handoffShare, Map<String, RateValue> rates, Integer dropOffRank, Integer repeatContactRank) {
+    Double handoffShare, Map<String, RateValue> rates, Integer dropOffRank, Integer repeatContactRank,
+    long[] gapBuckets) {
 
   /** A rate's value, its 95% interval, its denominator (passages decided) and numerator; null parts when undecided. */
   public record RateValue(Double rate, Double lower, Double upper, Long decided, Long hits) {}
@@ -58,6 +61,18 @@ public record TransitionRecord(String from, String to, long passages, long custo
         row.string(owners ? OutputSchema.TO_OWNER : OutputSchema.TO), row.longValue(OutputSchema.PASSAGES),
         row.longValue(OutputSchema.CUSTOMERS), row.doubleValue(OutputSchema.MEDIAN_GAP_SECONDS),
         row.doubleValue(OutputSchema.HANDOFF_SHARE), values, row.intValue(OutputSchema.DROP_OFF_RANK),
-        row.intValue(OutputSchema.REPEAT_CONTACT_RANK));
+        row.intValue(OutputSchema.REPEAT_CONTACT_RANK), gapBuckets(row));
+  }
+
+  private static long[] gapBuckets(TableReader.TableRow row) {
+    if (!row.group().getType().containsField(OutputSchema.GAPS_PREFIX + GapBuckets.LABELS.get(0))) {
+      return null;
+    }
+    long[] buckets = new long[GapBuckets.COUNT];
+    for (int i = 0; i < buckets.length; i++) {
+      Long n = row.longValue(OutputSchema.GAPS_PREFIX + GapBuckets.LABELS.get(i));
+      buckets[i] = n == null ? 0 : n;
+    }
+    return buckets;
   }
 }

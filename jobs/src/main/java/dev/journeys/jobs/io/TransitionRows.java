@@ -1,5 +1,6 @@
 package dev.journeys.jobs.io;
 
+import dev.journeys.model.metric.GapBuckets;
 import dev.journeys.model.metric.RateCount;
 import dev.journeys.model.metric.RepeatWindow;
 import dev.journeys.model.transition.RankedTransition;
@@ -44,6 +45,10 @@ public final class TransitionRows {
     add(OutputSchema.MEAN_GAP_SECONDS, DataTypes.DoubleType);
     add(OutputSchema.MEDIAN_GAP_SECONDS, DataTypes.DoubleType);
     add(OutputSchema.P90_GAP_SECONDS, DataTypes.DoubleType);
+    add(OutputSchema.P99_GAP_SECONDS, DataTypes.DoubleType);
+    for (String bucket : GapBuckets.LABELS) {
+      add(OutputSchema.GAPS_PREFIX + bucket, DataTypes.LongType);
+    }
     add(OutputSchema.HANDOFF_SHARE, DataTypes.DoubleType);
     add(OutputSchema.CHANNEL_SWITCH_SHARE, DataTypes.DoubleType);
     for (Rate rate : Rate.all(windows)) {
@@ -82,6 +87,10 @@ public final class TransitionRows {
     v.add(t.meanGapSeconds());
     v.add(t.medianGapSeconds());
     v.add(t.p90GapSeconds());
+    v.add(t.p99GapSeconds());
+    for (Long n : t.gapBuckets()) {
+      v.add(n);
+    }
     v.add(t.handoffShare());
     v.add(t.channelSwitchShare());
     addRate(v, t.dropOff());

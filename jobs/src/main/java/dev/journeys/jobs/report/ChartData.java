@@ -14,7 +14,16 @@ import java.util.TreeSet;
  * {@link ReportTables#CHART_TRANSITIONS} transitions of most passages; width by passages, colour by drop-off rate)
  * and the variant coverage curve.
  */
-record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, StageFlow stageFlow) {
+record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, StageFlow stageFlow,
+    Distributions times, Distributions conversions) {
+
+  /**
+   * Distributions over the {@link dev.journeys.model.metric.GapBuckets} buckets, one series each (a transition's gaps
+   * or a goal's times to convert), as shares of the series' total so that series of any size compare.
+   */
+  record Distributions(List<String> buckets, List<Series> series) {}
+
+  record Series(String name, long total, List<Double> shares) {}
 
   /**
    * The stage flow as a Sankey diagram: the stages a passage leaves on the left ({@code START} among them), the stages
@@ -35,12 +44,12 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
 
   /** The chart data of {@code transitions} (most passages first) and the coverage points, as JSON safe to inline in a script. */
   static String json(List<TransitionRecord> transitions, List<double[]> coverage) {
-    return json(transitions, coverage, List.of(), null);
+    return json(transitions, coverage, List.of(), null, List.of(), List.of());
   }
 
   /** As above, with the stage flow of {@code stages} (none when empty); repeat contact within {@code window}. */
   static String json(List<TransitionRecord> transitions, List<double[]> coverage, List<ReportTables.StageLink> stages,
-      String window) {
+      String window, List<TransitionRecord> timed, List<ReportTables.Conversion> conversions) {
     List<TransitionRecord> drawn = transitions.subList(0, Math.min(ReportTables.CHART_TRANSITIONS, transitions.size()));
     long max = transitions.stream().mapToLong(TransitionRecord::passages).max().orElse(1);
     TreeSet<String> names = new TreeSet<>();
@@ -58,7 +67,10 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
     curve.addAll(coverage);
     List<Node> nodes = names.stream().map(n -> new Node(n, 18)).toList();
     try {
-      String json = JSON.writeValueAsString(new ChartData(nodes, links, curve, stageFlow(stages, window)));
+      String json = JSON.writeValueAsString(new ChartData(nodes, links, curve, stageFlow(stages, window),
+          distributions(timed.stream().filter(r -> r.gapBuckets() != null)
+              .map(r -> series(r.from() + " → " + r.to(), r.gapBuckets())).toList()),
+          distributions(conversions.stream().map(c -> series(c.goal(), c.buckets())).toList())));
       // Inlined in a script: no sequence that could close the script or open a comment.
       return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
@@ -97,5 +109,18 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
       return "not judged";
     }
     return String.format(Locale.ROOT, "%.1f%% (%.1f–%.1f%%, of %,d)", 100 * rate, 100 * lower, 100 * upper, counted);
+  }
+
+  private static Distributions distributions(List<Series> series) {
+    return series.isEmpty() ? null : new Distributions(dev.journeys.model.metric.GapBuckets.LABELS, series);
+  }
+
+  private static Series series(String name, long[] counts) {
+    long total = java.util.Arrays.stream(counts).sum();
+    List<Double> shares = new ArrayList<>(counts.length);
+    for (long n : counts) {
+      shares.add(total == 0 ? 0.0 : (double) n / total);
+    }
+    return new Series(name, total, shares);
   }
 }

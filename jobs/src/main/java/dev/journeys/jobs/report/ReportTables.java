@@ -1,11 +1,13 @@
 package dev.journeys.jobs.report;
 
 import dev.journeys.jobs.io.OutputSchema;
+import dev.journeys.jobs.io.ConversionRows;
 import dev.journeys.jobs.io.Rate;
 import dev.journeys.jobs.io.RepeatContactRows;
 import dev.journeys.jobs.io.StageRows;
 import dev.journeys.jobs.io.TableReader;
 import dev.journeys.jobs.io.TransitionRecord;
+import dev.journeys.model.metric.GapBuckets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +23,11 @@ import java.util.Set;
  * the transitions of most passages for the chart, the points of the variant coverage curve, the owner pairs.
  */
 record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage, List<TransitionRecord> ownerPairs,
-    List<StageLink> stages, List<ContactRow> contacts) {
+    List<StageLink> stages, List<ContactRow> contacts, List<Conversion> conversions) {
+
+  /** A goal's converted journeys and their time to convert (its quantiles and journeys per bucket). */
+  record Conversion(String goal, long journeys, Double medianSeconds, Double p90Seconds, Double p99Seconds,
+      long[] buckets) {}
 
   /** A stage passage, with its stall rate and its repeat-contact rate in the ranked window. */
   record StageLink(String from, String to, long passages, long customers, Double medianGapSeconds, Double stall,
@@ -52,7 +58,26 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
     }
     return new ReportTables(drawnTransitions(run.resolve("transitions"), shown),
         coveragePoints(run.resolve("variants")), ownerPairs, stages(run.resolve(StageRows.DIR), window),
-        contacts(run.resolve(RepeatContactRows.DIR), window));
+        contacts(run.resolve(RepeatContactRows.DIR), window), conversions(run.resolve(ConversionRows.DIR)));
+  }
+
+  /** Every goal reached (goals are few), or none when fates were not judged. */
+  static List<Conversion> conversions(Path table) {
+    List<Conversion> goals = new ArrayList<>();
+    if (!TableReader.exists(table)) {
+      return goals;
+    }
+    TableReader.forEach(table, row -> {
+      long[] buckets = new long[GapBuckets.COUNT];
+      for (int i = 0; i < buckets.length; i++) {
+        Long n = row.longValue(ConversionRows.BUCKET_PREFIX + GapBuckets.LABELS.get(i));
+        buckets[i] = n == null ? 0 : n;
+      }
+      goals.add(new Conversion(row.string("goal"), row.longValue("journeys"), row.doubleValue("median_seconds"),
+          row.doubleValue("p90_seconds"), row.doubleValue("p99_seconds"), buckets));
+    });
+    goals.sort(Comparator.comparingLong(Conversion::journeys).reversed().thenComparing(Conversion::goal));
+    return goals;
   }
 
   /** Every stage passage (a handful: stages are few), or none without stages. */

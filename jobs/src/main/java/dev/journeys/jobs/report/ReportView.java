@@ -17,7 +17,26 @@ import java.util.function.Function;
  * and its tables.
  */
 record ReportView(String cutOff, String date, List<Card> cards, Changes changes, List<Ranking> rankings,
-    Handoffs handoffs, StageSection stages, ContactSection contacts, List<String> quality, String chartData) {
+    Handoffs handoffs, StageSection stages, ContactSection contacts, TimeSection times, List<String> quality,
+    String chartData) {
+
+  /**
+   * The time between steps of the top-ranked transitions and the time to convert to each goal: the rows beside the
+   * two charts.
+   */
+  record TimeSection(List<TimedRow> transitions, List<ConversionRow> goals) {
+    public boolean hasTransitions() {
+      return !transitions.isEmpty();
+    }
+
+    public boolean hasGoals() {
+      return !goals.isEmpty();
+    }
+  }
+
+  record TimedRow(String transition, String why, long gaps, String median) {}
+
+  record ConversionRow(String goal, long journeys, String median, String p90, String p99) {}
 
   /** The stage passages (null without stages), ranked hand-offs first. */
   record StageSection(String window, List<StageRow> rows) {}
@@ -47,11 +66,22 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
       long passages) {}
 
   record Changes(String previousDate, int changedCount, int ratesTested, int newCount, int vanishedCount,
-      List<ChangedRate> changedRates, List<FateChange> fates, List<Listing> lists) {
+      List<ChangedRate> changedRates, List<FateChange> fates, List<Listing> lists, int gapsTested,
+      List<ChangedGap> changedGaps) {
     public boolean hasChangedRates() {
       return !changedRates.isEmpty();
     }
+
+    public boolean hasChangedGaps() {
+      return !changedGaps.isEmpty();
+    }
+
+    public int changedGapCount() {
+      return changedGaps.size();
+    }
   }
+
+  record ChangedGap(String transition, String before, String now, String gapsBefore, String gapsNow, String q) {}
 
   record ChangedRate(String transition, String rate, String before, String now, String countedBefore,
       String countedNow, String q) {}
@@ -102,10 +132,42 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
     if (!tables.stages().isEmpty()) {
       cards.add(new Card(count(counts.journeys("unjudged")), "unjudged"));
     }
+    List<TransitionRecord> timed = timed(tables.transitions());
+    TimeSection times = new TimeSection(timed.stream().map(r -> new TimedRow(r.from() + " → " + r.to(),
+            why(r), java.util.Arrays.stream(r.gapBuckets()).sum(), duration(r.medianGapSeconds()))).toList(),
+        tables.conversions().stream().map(c -> new ConversionRow(c.goal(), c.journeys(), duration(c.medianSeconds()),
+            duration(c.p90Seconds()), duration(c.p99Seconds()))).toList());
     return new ReportView(manifest.cutOff(), summary == null ? null : summary.path("date").asText(),
         cards, changes(summary), rankings, handoffs(tables, window), stages(tables, window),
-        contacts(tables, window), quality(manifest),
-        ChartData.json(tables.transitions(), tables.coverage(), tables.stages(), window));
+        contacts(tables, window), times, quality(manifest),
+        ChartData.json(tables.transitions(), tables.coverage(), tables.stages(), window, timed, tables.conversions()));
+  }
+
+  /**
+   * The transitions whose time between steps the report draws: those ranked in the top five by drop-off, then by
+   * repeat contact (passages from START, without a gap, are left out).
+   */
+  static List<TransitionRecord> timed(List<TransitionRecord> transitions) {
+    List<TransitionRecord> timed = new ArrayList<>();
+    for (Function<TransitionRecord, Integer> rank : List.<Function<TransitionRecord, Integer>>of(
+        TransitionRecord::dropOffRank, TransitionRecord::repeatContactRank)) {
+      transitions.stream().filter(r -> rank.apply(r) != null && rank.apply(r) <= 5 && r.gapBuckets() != null
+              && java.util.Arrays.stream(r.gapBuckets()).sum() > 0)
+          .sorted(Comparator.comparingInt(rank::apply))
+          .filter(r -> !timed.contains(r)).forEach(timed::add);
+    }
+    return timed;
+  }
+
+  private static String why(TransitionRecord r) {
+    List<String> why = new ArrayList<>();
+    if (r.dropOffRank() != null && r.dropOffRank() <= 5) {
+      why.add("drop-off #" + r.dropOffRank());
+    }
+    if (r.repeatContactRank() != null && r.repeatContactRank() <= 5) {
+      why.add("repeat contact #" + r.repeatContactRank());
+    }
+    return String.join(", ", why);
   }
 
   private static StageSection stages(ReportTables tables, String window) {
@@ -223,9 +285,16 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
     listing(lists, "New variants", summary.path("new_variants"), summary.path("new_variants_count").asLong(), true);
     listing(lists, "Vanished variants", summary.path("vanished_variants"),
         summary.path("vanished_variants_count").asLong(), true);
+    List<ChangedGap> gaps = new ArrayList<>();
+    for (JsonNode c : summary.path("changed_gaps")) {
+      gaps.add(new ChangedGap(c.path("transition").asText(), duration(c.path("previous_median_seconds").asDouble()),
+          duration(c.path("current_median_seconds").asDouble()), c.path("previous_gaps").asText(),
+          c.path("current_gaps").asText(), String.format(Locale.ROOT, "%.2g", c.path("q_value").asDouble())));
+    }
     return new Changes(summary.path("previous_date").asText(), summary.path("changed_rates").size(),
         summary.path("rates_tested").asInt(), summary.path("new_transitions").size(),
-        summary.path("vanished_transitions").size(), changed, fates, lists);
+        summary.path("vanished_transitions").size(), changed, fates, lists, summary.path("gaps_tested").asInt(),
+        gaps);
   }
 
   /** A titled list of transitions, or of variants with their journeys; none when the list is empty. */

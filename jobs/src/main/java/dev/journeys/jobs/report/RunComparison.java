@@ -8,6 +8,7 @@ import dev.journeys.jobs.io.RunManifest;
 import dev.journeys.jobs.io.TableReader;
 import dev.journeys.jobs.io.TransitionRecord;
 import dev.journeys.model.metric.BenjaminiHochberg;
+import dev.journeys.model.metric.MannWhitneyTest;
 import dev.journeys.model.metric.RateCount;
 import dev.journeys.model.metric.TwoProportionTest;
 import java.io.IOException;
@@ -25,8 +26,10 @@ import java.util.stream.Stream;
 
 /**
  * Run over run: compares a finished run with the previous finished one. Rates that changed by more than
- * noise (two-proportion z-test, Benjamini–Hochberg across every transition and rate tested), transitions
- * and variants that appeared or vanished, and the journeys' fate shares; written as {@code summary.json}.
+ * noise (two-proportion z-test, Benjamini–Hochberg across every transition and rate tested), times between steps
+ * that moved beyond noise (Mann–Whitney U on the gaps per bucket, Benjamini–Hochberg across transitions),
+ * transitions and variants that appeared or vanished, and the journeys' fate shares; written as
+ * {@code summary.json}.
  */
 public final class RunComparison {
 
@@ -115,6 +118,17 @@ public final class RunComparison {
       md.append(String.format(Locale.ROOT, "- %s, %s: %.1f%% → %.1f%%%n", change.get("transition"), change.get("rate"),
           100 * (double) change.get("previous"), 100 * (double) change.get("current")));
     }
+    List<?> gaps = summary.get("changed_gaps") instanceof List<?> g ? g : List.of();
+    if (!gaps.isEmpty()) {
+      md.append(gaps.size()).append(gaps.size() == 1 ? " transition's" : " transitions'")
+          .append(" time between steps moved beyond noise (Mann–Whitney, q < 0.05):\n");
+      for (Object c : gaps.stream().limit(5).toList()) {
+        Map<?, ?> change = (Map<?, ?>) c;
+        md.append(String.format(Locale.ROOT, "- %s: median %s → %s%n", change.get("transition"),
+            ReportView.duration((Double) change.get("previous_median_seconds")),
+            ReportView.duration((Double) change.get("current_median_seconds"))));
+      }
+    }
     md.append(String.format(Locale.ROOT, "New transitions: %d · vanished: %d%n",
         ((List<?>) summary.get("new_transitions")).size(), ((List<?>) summary.get("vanished_transitions")).size()));
     return md.toString();
@@ -182,8 +196,48 @@ public final class RunComparison {
     changes.sort((x, y) -> Double.compare((double) x.get("q_value"), (double) y.get("q_value")));
     summary.put("rates_tested", tests.size());
     summary.put("changed_rates", changes);
+    compareGaps(current, previous, summary);
     summary.put("new_transitions", current.keySet().stream().filter(k -> !previous.containsKey(k)).toList());
     summary.put("vanished_transitions", previous.keySet().stream().filter(k -> !current.containsKey(k)).toList());
+  }
+
+  /**
+   * The transitions whose gaps moved beyond noise: the Mann–Whitney U test on their gaps per bucket, then and now,
+   * Benjamini–Hochberg across the transitions tested; reported with both medians at q below the false discovery rate.
+   */
+  private static void compareGaps(Map<String, TransitionRecord> current, Map<String, TransitionRecord> previous,
+      Map<String, Object> summary) {
+    List<Map<String, Object>> tests = new ArrayList<>();
+    List<Double> pValues = new ArrayList<>();
+    for (Map.Entry<String, TransitionRecord> e : current.entrySet()) {
+      TransitionRecord old = previous.get(e.getKey());
+      TransitionRecord now = e.getValue();
+      if (old == null || old.gapBuckets() == null || now.gapBuckets() == null
+          || old.medianGapSeconds() == null || now.medianGapSeconds() == null) {
+        continue;
+      }
+      double p = MannWhitneyTest.pValue(old.gapBuckets(), now.gapBuckets());
+      Map<String, Object> test = new LinkedHashMap<>();
+      test.put("transition", e.getKey());
+      test.put("previous_median_seconds", old.medianGapSeconds());
+      test.put("current_median_seconds", now.medianGapSeconds());
+      test.put("previous_gaps", java.util.Arrays.stream(old.gapBuckets()).sum());
+      test.put("current_gaps", java.util.Arrays.stream(now.gapBuckets()).sum());
+      test.put("p_value", p);
+      tests.add(test);
+      pValues.add(p);
+    }
+    double[] q = BenjaminiHochberg.qValues(pValues.stream().mapToDouble(Double::doubleValue).toArray());
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (int i = 0; i < tests.size(); i++) {
+      if (q[i] < FALSE_DISCOVERY_RATE) {
+        tests.get(i).put("q_value", q[i]);
+        changes.add(tests.get(i));
+      }
+    }
+    changes.sort((x, y) -> Double.compare((double) x.get("q_value"), (double) y.get("q_value")));
+    summary.put("gaps_tested", tests.size());
+    summary.put("changed_gaps", changes);
   }
 
   private static RateCount count(TransitionRecord.RateValue v) {

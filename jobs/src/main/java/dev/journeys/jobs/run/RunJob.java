@@ -14,6 +14,7 @@ import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.io.RunManifest;
+import dev.journeys.jobs.io.ConversionRows;
 import dev.journeys.jobs.io.RepeatContactRows;
 import dev.journeys.jobs.io.StageRows;
 import dev.journeys.jobs.io.TransitionRows;
@@ -184,6 +185,11 @@ public final class RunJob {
     RepeatContactRows contactRows = new RepeatContactRows(config.rules().repeatWindows());
     engine.writeTable(outputs.dir(RepeatContactRows.DIR), contactRows.schema(),
         outputs.writeRepeatContacts(contactRows, contacts));
+    if (config.rules().judgesFates()) {
+      ConversionRows conversionRows = new ConversionRows();
+      engine.writeTable(outputs.dir(ConversionRows.DIR), conversionRows.schema(),
+          outputs.writeConversionTimes(conversionRows, counts.conversionTimes()));
+    }
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.transitions(table.transitions().size());
 

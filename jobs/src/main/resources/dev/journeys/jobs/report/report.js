@@ -23,4 +23,21 @@ if (data.stageFlow) {
     }]
   });
 }
+function distribution(id, d) {
+  const chart = echarts.init(document.getElementById(id));
+  chart.setOption({
+    tooltip: {trigger: 'axis', valueFormatter: v => (100 * v).toFixed(1) + '%'},
+    legend: {type: 'scroll', top: 0},
+    grid: {top: 60, left: 60, right: 20, bottom: 60},
+    xAxis: {type: 'category', data: d.buckets.map(b => b.replaceAll('_', ' ')), axisLabel: {rotate: 30}},
+    yAxis: {type: 'value', axisLabel: {formatter: v => (100 * v).toFixed(0) + '%'}},
+    series: d.series.map(s => ({name: s.name + ' (' + s.total.toLocaleString('en') + ')', type: 'bar', data: s.shares}))
+  });
+}
+if (data.times) {
+  distribution('times', data.times);
+}
+if (data.conversions) {
+  distribution('conversions', data.conversions);
+}
 window.reportReady = true;

@@ -57,8 +57,10 @@ class OutputsTest {
     List<String> lines = Files.readAllLines(dir.resolve("out/transitions.csv"));
     List<String> header = List.of(lines.get(0).split(","));
     assertThat(header).startsWith("from", "to", "passages", "journeys", "customers", "mean_gap_seconds",
-        "median_gap_seconds", "p90_gap_seconds", "handoff_share", "channel_switch_share", "drop_off_rate",
-        "drop_off_lower", "drop_off_upper", "drop_off_decided");
+        "median_gap_seconds", "p90_gap_seconds", "p99_gap_seconds", "gaps_under_1s", "gaps_1s_to_10s",
+        "gaps_10s_to_1m", "gaps_1m_to_10m", "gaps_10m_to_1h", "gaps_1h_to_6h", "gaps_6h_to_1d", "gaps_1d_to_3d",
+        "gaps_3d_to_7d", "gaps_7d_to_30d", "gaps_30d_to_90d", "gaps_90d_plus", "handoff_share",
+        "channel_switch_share", "drop_off_rate", "drop_off_lower", "drop_off_upper", "drop_off_decided");
     assertThat(header).contains("eventual_drop_off_rate", "repeat_contact_rate_24h", "repeat_contact_lower_7d",
         "repeat_contact_upper_30d", "repeat_contact_decided_7d");
     String row = lines.stream().filter(l -> l.startsWith("web:view_rates,web:apply_start,")).findFirst().orElseThrow();
@@ -69,6 +71,9 @@ class OutputsTest {
     assertThat(v.get(header.indexOf("repeat_contact_rate_7d"))).isEqualTo("0.5");
     assertThat(v.get(header.indexOf("handoff_share"))).isEqualTo("1");
     assertThat(v.get(header.indexOf("mean_gap_seconds"))).isEqualTo("210");
+    assertThat(v.get(header.indexOf("p99_gap_seconds"))).isEqualTo("298.2");
+    assertThat(v.get(header.indexOf("gaps_1m_to_10m"))).as("5 and 2 minutes").isEqualTo("2");
+    assertThat(v.get(header.indexOf("gaps_under_1s"))).isEqualTo("0");
     String start = lines.stream().filter(l -> l.startsWith("START,web:view_rates,")).findFirst().orElseThrow();
     List<String> s = List.of(start.split(",", -1));
     assertThat(s.get(header.indexOf("mean_gap_seconds"))).isEmpty();

@@ -50,6 +50,6 @@ class HtmlReportTest {
     assertThat(Files.readAllLines(dir.resolve("out/handoffs.csv"))).first().asString()
         .startsWith("from_owner,to_owner,passages,journeys,customers,");
     assertThat(Files.readAllLines(dir.resolve("out/handoffs.csv"))).hasSize(3)
-        .anySatisfy(line -> assertThat(line).startsWith("<b>mkt</b>,support,1,1,1,300,300,300,1,1,1,"));
+        .anySatisfy(line -> assertThat(line).startsWith("<b>mkt</b>,support,1,1,1,300,300,300,300,0,0,0,1,0,0,0,0,0,0,0,0,1,1,1,"));
   }
 }

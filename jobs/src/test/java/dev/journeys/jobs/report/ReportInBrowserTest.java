@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens a report in a real headless Chromium (Debian's, installed by .ci/run): its scripts run without error and
- * draw the graph, the coverage curve and the stage flow, and a screenshot is kept in target/. Skipped, saying so,
- * where no Chromium is installed.
+ * draw the graph, the coverage curve, the stage flow and the time distributions, and a screenshot is kept in
+ * target/. Skipped, saying so, where no Chromium is installed.
  */
 class ReportInBrowserTest {
 
@@ -39,10 +39,11 @@ class ReportInBrowserTest {
 
     String dom = chromium(List.of("--dump-dom", page));
     assertThat(dom).contains("<h1>journeys report</h1>", "web:apply_start", "Hand-offs between owners",
-        "<h2>Stages</h2>", "Contacts that bring customers back within 7d", "phone:sales_call");
+        "<h2>Stages</h2>", "Contacts that bring customers back within 7d", "phone:sales_call",
+        "<h2>Time between steps</h2>", "<h2>Time to convert</h2>");
     // ECharts draws into canvases only when the report's script ran to the end without an error: the graph, the
-    // coverage curve and the stages' Sankey diagram.
-    assertThat(dom.split("<canvas", -1).length - 1).isGreaterThanOrEqualTo(3);
+    // coverage curve, the stages' Sankey diagram, the time between steps and the time to convert.
+    assertThat(dom.split("<canvas", -1).length - 1).isGreaterThanOrEqualTo(5);
 
     Path screenshot = Path.of("target/report-screenshot.png").toAbsolutePath();
     chromium(List.of("--window-size=1300,2400", "--screenshot=" + screenshot, page));

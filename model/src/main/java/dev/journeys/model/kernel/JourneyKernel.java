@@ -6,6 +6,7 @@ import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.journey.Stages;
 import dev.journeys.model.metric.Durations;
 import dev.journeys.model.primitive.LongSet;
+import dev.journeys.model.transition.ConversionTimes;
 import dev.journeys.model.transition.TouchpointStats;
 import dev.journeys.model.transition.TransitionCounts;
 import dev.journeys.model.transition.TransitionStats;
@@ -79,6 +80,8 @@ public final class JourneyKernel {
   // The buffer's positions in time order: the identity, but when journeys are per case and cases interleave.
   private int[] order = new int[64];
   private final ContactTally contacts;
+  // Per goal touchpoint id (null for the others): the times to convert of the journeys that reached it.
+  private final List<ConversionTimes> conversionTimes = new ArrayList<>();
 
   // Touchpoint combinations declared ahead (see declare), by handle; the arrays grow by doubling.
   private int declared;
@@ -195,6 +198,11 @@ public final class JourneyKernel {
       }
     }
     contacts.addTo(counts.contacts(), touchpoints::name, owners::name);
+    for (int id = 0; id < conversionTimes.size(); id++) {
+      if (conversionTimes.get(id) != null) {
+        counts.conversionTimes(touchpoints.name(id)).merge(conversionTimes.get(id));
+      }
+    }
     counts.addTotals(events, customers, journeysByFate);
     variants.addTo(counts.variants(), touchpoints::name);
     return counts;
@@ -316,6 +324,18 @@ public final class JourneyKernel {
 
   private static final Fate[] FATES = Fate.values();
 
+  private ConversionTimes conversionTimes(int goal) {
+    while (conversionTimes.size() <= goal) {
+      conversionTimes.add(null);
+    }
+    ConversionTimes times = conversionTimes.get(goal);
+    if (times == null) {
+      times = new ConversionTimes();
+      conversionTimes.set(goal, times);
+    }
+    return times;
+  }
+
   private boolean cutsBefore(int i, int journeyStart) {
     if (rules.perCase()) {
       return !Objects.equals(cases[i], cases[i - 1]);
@@ -332,15 +352,19 @@ public final class JourneyKernel {
     int stage = stages == null ? -1 : stageOf[tp[from]];
     BitSet judgedBy = stages == null ? goals : stageGoals[stage];
     boolean judged = stages == null ? rules.judgesFates() : !stages.goals(stage).isEmpty();
-    boolean converted = false;
-    for (int i = from; i < to; i++) {
-      converted |= judgedBy.get(tp[i]);
+    int goalAt = -1;
+    for (int i = from; i < to && goalAt < 0; i++) {
+      if (judgedBy.get(tp[i])) {
+        goalAt = i;
+      }
     }
+    boolean converted = goalAt >= 0;
     Fate fate;
     if (!judged) {
       fate = Fate.UNJUDGED;
     } else if (converted) {
       fate = Fate.CONVERTED;
+      conversionTimes(tp[goalAt]).add(ts[goalAt] - ts[from]);
     } else {
       fate = cutoffMicros - ts[last] > inactivityMicros ? Fate.DROPPED : Fate.PENDING;
     }

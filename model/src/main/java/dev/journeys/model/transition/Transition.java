@@ -8,6 +8,7 @@ import java.util.List;
  * A transition is a directly-follows pair {@code from → to} with its counts, gaps and rates, as the
  * transitions table reports it. Rates are null where nothing could be judged.
  *
+ * @param gapBuckets      the passages' gaps counted per {@link dev.journeys.model.metric.GapBuckets} bucket
  * @param dropOff         passages after which a decided journey ended dropped, of passages in decided journeys;
  *                        null when fates are not judged
  * @param eventualDropOff decided journeys passing the transition that ended dropped; null likewise
@@ -23,6 +24,8 @@ public record Transition(
     Double meanGapSeconds,
     Double medianGapSeconds,
     Double p90GapSeconds,
+    Double p99GapSeconds,
+    List<Long> gapBuckets,
     Double handoffShare,
     Double channelSwitchShare,
     RateCount dropOff,
@@ -30,6 +33,7 @@ public record Transition(
     List<RateCount> repeatContact) {
 
   public Transition {
+    gapBuckets = List.copyOf(gapBuckets);
     repeatContact = List.copyOf(repeatContact);
   }
 
@@ -41,6 +45,7 @@ public record Transition(
     }
     return new Transition(key.from(), key.to(), stats.passages(), stats.journeys(), stats.customers(),
         stats.gaps().meanSeconds(), stats.gaps().quantileSeconds(0.5), stats.gaps().quantileSeconds(0.9),
+        stats.gaps().quantileSeconds(0.99), java.util.Arrays.stream(stats.gapBuckets()).boxed().toList(),
         stats.handoffShare(), stats.channelSwitchShare(),
         judgesFates ? stats.dropOff() : null, judgesFates ? stats.eventualDropOff() : null, repeat);
   }

@@ -29,10 +29,21 @@ public final class TransitionCounts implements Serializable {
   private final Map<TransitionKey, TransitionStats> stagePassages = new HashMap<>();
   private final Map<String, long[]> journeysByStage = new java.util.TreeMap<>();
   private final ContactCounts contacts;
+  private final Map<String, ConversionTimes> conversionTimes = new java.util.TreeMap<>();
 
   public TransitionCounts(int windows) {
     this.windows = windows;
     this.contacts = new ContactCounts(windows);
+  }
+
+  /** The time to convert of the journeys that reached {@code goal} (their first goal event). */
+  public ConversionTimes conversionTimes(String goal) {
+    return conversionTimes.computeIfAbsent(goal, k -> new ConversionTimes());
+  }
+
+  /** Every goal reached, by name, with its journeys' times to convert. */
+  public Map<String, ConversionTimes> conversionTimes() {
+    return Collections.unmodifiableMap(conversionTimes);
   }
 
   /** The contacts that brought customers back (DESIGN.md, "What brings customers back"). */
@@ -104,6 +115,7 @@ public final class TransitionCounts implements Serializable {
     other.stagePassages.forEach((key, stats) -> stagePassage(key.from(), key.to()).merge(stats));
     other.journeysByStage.forEach(this::addStageJourneys);
     contacts.merge(other.contacts);
+    other.conversionTimes.forEach((goal, times) -> conversionTimes(goal).merge(times));
     addTotals(other.events, other.customers, other.journeysByFate);
     variants.merge(other.variants);
   }

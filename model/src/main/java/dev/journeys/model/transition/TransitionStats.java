@@ -1,5 +1,6 @@
 package dev.journeys.model.transition;
 
+import dev.journeys.model.metric.GapBuckets;
 import dev.journeys.model.metric.GapDistribution;
 import dev.journeys.model.metric.RateCount;
 import java.io.Serial;
@@ -17,6 +18,7 @@ public final class TransitionStats implements Serializable {
   long journeys;
   long customers;
   final GapDistribution gaps = new GapDistribution();
+  final long[] gapBuckets = new long[GapBuckets.COUNT];
   long ownerKnown;
   long handoffs;
   long channelKnown;
@@ -38,6 +40,9 @@ public final class TransitionStats implements Serializable {
     journeys += other.journeys;
     customers += other.customers;
     gaps.merge(other.gaps);
+    for (int i = 0; i < gapBuckets.length; i++) {
+      gapBuckets[i] += other.gapBuckets[i];
+    }
     ownerKnown += other.ownerKnown;
     handoffs += other.handoffs;
     channelKnown += other.channelKnown;
@@ -58,6 +63,7 @@ public final class TransitionStats implements Serializable {
     passages++;
     if (gapMicros >= 0) {
       gaps.add(gapMicros);
+      gapBuckets[GapBuckets.of(gapMicros)]++;
       if (ownerFrom >= 0 && ownerTo >= 0) {
         ownerKnown++;
         if (ownerFrom != ownerTo) {
@@ -115,6 +121,11 @@ public final class TransitionStats implements Serializable {
 
   public GapDistribution gaps() {
     return gaps;
+  }
+
+  /** The gaps counted per {@link GapBuckets} bucket. */
+  public long[] gapBuckets() {
+    return gapBuckets.clone();
   }
 
   /** Share of passages whose two touchpoints have different owners, or null when owners are unknown. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TransitionRankingTest {
 
   static Transition t(String from, String to, long passages, long hits, long total) {
-    return new Transition(from, to, passages, passages, passages, null, null, null, null, null,
+    return new Transition(from, to, passages, passages, passages, null, null, null, null, List.of(), null, null,
         new RateCount(hits, total), null, List.of());
   }
 
