@@ -20,15 +20,23 @@ public final class GapBuckets {
 
   public static final int COUNT = LABELS.size();
 
+  private static final long[] UPPER_MICROS = java.util.Arrays.stream(UPPER_SECONDS).map(s -> s * 1_000_000L)
+      .toArray();
+
   private GapBuckets() {}
 
-  /** The bucket of a time of {@code micros} microseconds (never negative). */
+  /** The bucket of a time of {@code micros} microseconds (never negative): a binary search of the bounds. */
   public static int of(long micros) {
-    for (int i = 0; i < UPPER_SECONDS.length; i++) {
-      if (micros < UPPER_SECONDS[i] * 1_000_000L) {
-        return i;
+    int lo = 0;
+    int hi = UPPER_MICROS.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (micros < UPPER_MICROS[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return UPPER_SECONDS.length;
+    return lo;
   }
 }
