@@ -26,7 +26,10 @@ final class ContactTally {
   private final SequenceKey probe = new SequenceKey();
   private int[] between = new int[16];
 
-  /** Per trigger or pair: contacts (triggers only) and repeats per window, times and sequences between. */
+  /**
+   * Per trigger: its contacts per window and owners; per pair: its repeats per window, their times and the sequences
+   * between (a trigger's repeats are its pairs').
+   */
   private static final class Counts {
     final long[] contacts;
     final long[] repeats;
@@ -116,7 +119,7 @@ final class ContactTally {
         steps = probe.set(between, 0, length).copy();
         pair = pair(tp[iP], tp[order[r]]);
       }
-      trigger.addRepeat(w, gap, steps);
+      // The trigger's own repeats, times and steps are its pairs' together: added from them in addTo.
       pair.addRepeat(w, gap, steps);
     }
   }
@@ -159,12 +162,12 @@ final class ContactTally {
       for (int w = 0; w < windowMicros.length; w++) {
         trigger.addContacts(w, c.contacts[w]);
       }
-      addRepeats(c, trigger, touchpoints);
     }
     for (int i = 0; i < pairs.size(); i++) {
       long key = pairKeys.get(i);
-      addRepeats(pairs.get(i), counts.pair(touchpoints.apply((int) (key >>> 32)), touchpoints.apply((int) key)),
-          touchpoints);
+      String trigger = touchpoints.apply((int) (key >>> 32));
+      addRepeats(pairs.get(i), counts.pair(trigger, touchpoints.apply((int) key)), touchpoints);
+      addRepeats(pairs.get(i), counts.trigger(trigger), touchpoints);
     }
   }
 
