@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code journeys run}: analyse event logs. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = OptionDefaults.class,
     description = {"Analyse event logs: journeys, variants, and every transition with its drop-off and "
-        + "repeat-contact rates, ranked, plus the transition graph.",
+        + "repeat-contact rates, ranked, plus the transition graph; the contacts that bring customers back "
+        + "(repeat_contacts.csv); the time between steps and to convert; with --stages, the hand-offs between "
+        + "stages (stages.csv).",
         "Inputs: XES or XES.gz (IEEE 1849), CSV or CSV.gz with a header, Parquet in the unified event schema; "
         + "files, globs or folders.", ""})
 public final class RunCommand implements Callable<Integer> {
