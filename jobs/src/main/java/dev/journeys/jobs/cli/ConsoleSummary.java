@@ -16,7 +16,8 @@ public final class ConsoleSummary {
 
   public static void print(PrintStream out, RunResult result, String windowLabel, int top, Path dir) {
     out.println();
-    if (result.dropOffRanking().isEmpty() && result.transitions().transitions().stream().allMatch(t -> t.dropOff() == null)) {
+    boolean judged = result.transitions().transitions().stream().anyMatch(t -> t.dropOff() != null);
+    if (result.dropOffRanking().isEmpty() && !judged) {
       out.println("Drop-off: not judged — no goal configured (--goal TOUCHPOINT).");
     } else {
       table(out, "Top transitions by drop-off", result.dropOffRanking(), top);
@@ -66,11 +67,11 @@ public final class ConsoleSummary {
         + "graph.json, manifest.json"
         + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : "")
         + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv") + ", repeat_contacts.csv"
-        + (result.transitions().transitions().stream().allMatch(t -> t.dropOff() == null) ? "" : ", conversion_times.csv"));
+        + (judged ? ", conversion_times.csv" : ""));
     out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/"
         + (result.ingest().stitching() != null ? ", unattributed/" : "")
         + (result.transitions().stagePassages().isEmpty() ? "" : ", stages/") + ", repeat_contacts/"
-        + (result.transitions().transitions().stream().allMatch(t -> t.dropOff() == null) ? "" : ", conversion_times/"));
+        + (judged ? ", conversion_times/" : ""));
   }
 
   /**

@@ -59,8 +59,8 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
       names.add(r.to());
       Double drop = r.rate(Rate.DROP_OFF).rate();
       double rate = drop == null ? 0 : drop;
-      links.add(new Link(r.from(), r.to(), r.passages(), new LineStyle(1 + 7.0 * r.passages() / max,
-          String.format(Locale.ROOT, "rgb(%d,%d,60)", (int) (60 + 195 * rate), (int) (180 - 140 * rate)), 0.15)));
+      links.add(new Link(r.from(), r.to(), r.passages(), new LineStyle(1 + 7.0 * r.passages() / max, color(rate),
+          0.15)));
     }
     List<double[]> curve = new ArrayList<>();
     curve.add(new double[] {0, 0});
@@ -94,13 +94,17 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
           + "within %s %s", s.from(), s.to(), s.passages(), s.customers(),
           rate(s.stall(), s.stallLower(), s.stallUpper(), s.stallDecided()), window,
           rate(s.repeat(), s.repeatLower(), s.repeatUpper(), s.repeatDecided()));
-      links.add(new FlowLink(s.from(), target, s.passages(), tip, new LineStyle(0, String.format(Locale.ROOT,
-          "rgb(%d,%d,60)", (int) (60 + 195 * stall), (int) (180 - 140 * stall)), 0.5)));
+      links.add(new FlowLink(s.from(), target, s.passages(), tip, new LineStyle(0, color(stall), 0.5)));
     }
     List<Node> nodes = new ArrayList<>();
     left.forEach(n -> nodes.add(new Node(n, 0)));
     right.forEach(n -> nodes.add(new Node(n, 0)));
     return new StageFlow(nodes, links);
+  }
+
+  /** The colour of a rate from 0 (green) to 1 (red). */
+  private static String color(double rate) {
+    return String.format(Locale.ROOT, "rgb(%d,%d,60)", (int) (60 + 195 * rate), (int) (180 - 140 * rate));
   }
 
   /** A rate with its interval and count, or "not judged". */

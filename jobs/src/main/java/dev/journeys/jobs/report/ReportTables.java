@@ -23,7 +23,7 @@ import java.util.Set;
  * the transitions of most passages for the chart, the points of the variant coverage curve, the owner pairs.
  */
 record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage, List<TransitionRecord> ownerPairs,
-    List<StageLink> stages, List<ContactRow> contacts, List<Conversion> conversions) {
+    List<StageLink> stages, List<RankedContact> contacts, List<Conversion> conversions) {
 
   /** A goal's converted journeys and their time to convert (its quantiles and journeys per bucket). */
   record Conversion(String goal, long journeys, Double medianSeconds, Double p90Seconds, Double p99Seconds,
@@ -37,6 +37,9 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
   /** A row of {@code repeat_contacts/} in the ranked window. */
   record ContactRow(String trigger, String repeat, long contacts, long repeats, Double rate, Double lower,
       Double upper, Double medianSeconds, String triggerOwner, String stepsBetween, Integer rank) {}
+
+  /** A ranked trigger's total row and the row of its most frequent repeat (null without repeats). */
+  record RankedContact(ContactRow total, ContactRow next) {}
 
   /** The tables list at most this many rows. */
   static final int ROWS = 20;
@@ -100,10 +103,10 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
   }
 
   /** The ranked triggers of {@code window} (at most {@link #ROWS}) and each one's most frequent repeat. */
-  static List<ContactRow> contacts(Path table, String window) {
+  static List<RankedContact> contacts(Path table, String window) {
     List<ContactRow> rows = new ArrayList<>();
     if (!TableReader.exists(table)) {
-      return rows;
+      return List.of();
     }
     java.util.Map<String, ContactRow> firstRepeat = new java.util.HashMap<>();
     TableReader.forEach(table, row -> {
@@ -123,15 +126,7 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
       }
     });
     rows.sort(Comparator.comparingInt(ContactRow::rank));
-    List<ContactRow> out = new ArrayList<>();
-    for (ContactRow total : rows) {
-      out.add(total);
-      ContactRow next = firstRepeat.get(total.trigger());
-      if (next != null) {
-        out.add(next);
-      }
-    }
-    return out;
+    return rows.stream().map(total -> new RankedContact(total, firstRepeat.get(total.trigger()))).toList();
   }
 
   /** The transitions the report shows, most passages first, with the rates it shows. */

@@ -186,14 +186,9 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
 
   private static ContactSection contacts(ReportTables tables, String window) {
     List<ContactLine> lines = new ArrayList<>();
-    List<ReportTables.ContactRow> rows = tables.contacts();
-    for (int i = 0; i < rows.size(); i++) {
-      ReportTables.ContactRow total = rows.get(i);
-      if (total.repeat() != null) {
-        continue;
-      }
-      ReportTables.ContactRow next = i + 1 < rows.size() && rows.get(i + 1).repeat() != null
-          && rows.get(i + 1).trigger().equals(total.trigger()) ? rows.get(i + 1) : null;
+    for (ReportTables.RankedContact ranked : tables.contacts()) {
+      ReportTables.ContactRow total = ranked.total();
+      ReportTables.ContactRow next = ranked.next();
       lines.add(new ContactLine(total.rank(), total.trigger(), total.triggerOwner() == null ? "" : total.triggerOwner(),
           percent(total.rate()), percent(total.lower()) + " – " + percent(total.upper()), total.contacts(),
           total.repeats(), next == null ? "" : next.repeat(),

@@ -185,15 +185,7 @@ public final class RunComparison {
         pValues.add(p);
       }
     }
-    double[] q = BenjaminiHochberg.qValues(pValues.stream().mapToDouble(Double::doubleValue).toArray());
-    List<Map<String, Object>> changes = new ArrayList<>();
-    for (int i = 0; i < tests.size(); i++) {
-      if (q[i] < FALSE_DISCOVERY_RATE) {
-        tests.get(i).put("q_value", q[i]);
-        changes.add(tests.get(i));
-      }
-    }
-    changes.sort((x, y) -> Double.compare((double) x.get("q_value"), (double) y.get("q_value")));
+    List<Map<String, Object>> changes = significant(tests, pValues);
     summary.put("rates_tested", tests.size());
     summary.put("changed_rates", changes);
     compareGaps(current, previous, summary);
@@ -227,6 +219,16 @@ public final class RunComparison {
       tests.add(test);
       pValues.add(p);
     }
+    List<Map<String, Object>> changes = significant(tests, pValues);
+    summary.put("gaps_tested", tests.size());
+    summary.put("changed_gaps", changes);
+  }
+
+  /**
+   * The tests whose Benjamini–Hochberg q-value, over all {@code pValues} (one per test), is below the false discovery
+   * rate, each given its {@code q_value}, smallest first.
+   */
+  private static List<Map<String, Object>> significant(List<Map<String, Object>> tests, List<Double> pValues) {
     double[] q = BenjaminiHochberg.qValues(pValues.stream().mapToDouble(Double::doubleValue).toArray());
     List<Map<String, Object>> changes = new ArrayList<>();
     for (int i = 0; i < tests.size(); i++) {
@@ -236,8 +238,7 @@ public final class RunComparison {
       }
     }
     changes.sort((x, y) -> Double.compare((double) x.get("q_value"), (double) y.get("q_value")));
-    summary.put("gaps_tested", tests.size());
-    summary.put("changed_gaps", changes);
+    return changes;
   }
 
   private static RateCount count(TransitionRecord.RateValue v) {

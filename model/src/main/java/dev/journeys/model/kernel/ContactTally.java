@@ -19,27 +19,31 @@ final class ContactTally {
 
   private final long[] windowMicros;
   private final long cutoffMicros;
-  private final List<Counts> triggers = new ArrayList<>();
+  private final List<TriggerCounts> triggers = new ArrayList<>();
   private final LongIntMap pairIndex = new LongIntMap();
-  private final List<Counts> pairs = new ArrayList<>();
+  private final List<PairCounts> pairs = new ArrayList<>();
   private final List<Long> pairKeys = new ArrayList<>();
   private final SequenceKey probe = new SequenceKey();
   private int[] between = new int[16];
 
-  /**
-   * Per trigger: its contacts per window and owners; per pair: its repeats per window, their times and the sequences
-   * between (a trigger's repeats are its pairs').
-   */
-  private static final class Counts {
+  /** Per trigger: its contacts per window and its owners (a trigger's repeats are its pairs', added in addTo). */
+  private static final class TriggerCounts {
     final long[] contacts;
+    long[] owners = new long[4];
+
+    TriggerCounts(int windows) {
+      contacts = new long[windows];
+    }
+  }
+
+  /** Per trigger → repeat pair: its repeats per window, their times and the sequences between. */
+  private static final class PairCounts {
     final long[] repeats;
     final GapDistribution[] times;
     final FrequentItems<SequenceKey>[] between;
-    long[] owners = new long[4];
 
     @SuppressWarnings("unchecked")
-    Counts(int windows) {
-      contacts = new long[windows];
+    PairCounts(int windows) {
       repeats = new long[windows];
       times = new GapDistribution[windows];
       between = new FrequentItems[windows];
@@ -68,12 +72,13 @@ final class ContactTally {
    */
   void addCustomer(long[] ts, int[] tp, int[] owner, boolean[] assisted, int[] order, int n) {
     int previous = -1;
+    TriggerCounts previousTrigger = null;
     for (int k = 0; k < n; k++) {
       int i = order[k];
       if (!assisted[i]) {
         continue;
       }
-      Counts trigger = trigger(tp[i]);
+      TriggerCounts trigger = trigger(tp[i]);
       if (owner[i] >= 0) {
         if (owner[i] >= trigger.owners.length) {
           trigger.owners = Arrays.copyOf(trigger.owners, Math.max(owner[i] + 1, trigger.owners.length * 2));
@@ -81,20 +86,20 @@ final class ContactTally {
         trigger.owners[owner[i]]++;
       }
       if (previous >= 0) {
-        contact(ts, tp, order, previous, k);
+        contact(ts, tp, order, previous, k, previousTrigger);
       }
       previous = k;
+      previousTrigger = trigger;
     }
     if (previous >= 0) {
-      contact(ts, tp, order, previous, -1);
+      contact(ts, tp, order, previous, -1, previousTrigger);
     }
   }
 
-  /** The contact at order position {@code p}, followed by the next one at {@code r} (-1: none). */
-  private void contact(long[] ts, int[] tp, int[] order, int p, int r) {
+  /** The contact at order position {@code p} (of {@code trigger}), followed by the next one at {@code r} (-1: none). */
+  private void contact(long[] ts, int[] tp, int[] order, int p, int r, TriggerCounts trigger) {
     int iP = order[p];
-    Counts trigger = trigger(tp[iP]);
-    Counts pair = null;
+    PairCounts pair = null;
     SequenceKey steps = null;
     for (int w = 0; w < windowMicros.length; w++) {
       if (ts[iP] > cutoffMicros - windowMicros[w]) {
@@ -119,28 +124,27 @@ final class ContactTally {
         steps = probe.set(between, 0, length).copy();
         pair = pair(tp[iP], tp[order[r]]);
       }
-      // The trigger's own repeats, times and steps are its pairs' together: added from them in addTo.
       pair.addRepeat(w, gap, steps);
     }
   }
 
-  private Counts trigger(int touchpoint) {
+  private TriggerCounts trigger(int touchpoint) {
     while (triggers.size() <= touchpoint) {
       triggers.add(null);
     }
-    Counts c = triggers.get(touchpoint);
+    TriggerCounts c = triggers.get(touchpoint);
     if (c == null) {
-      c = new Counts(windowMicros.length);
+      c = new TriggerCounts(windowMicros.length);
       triggers.set(touchpoint, c);
     }
     return c;
   }
 
-  private Counts pair(int trigger, int repeat) {
+  private PairCounts pair(int trigger, int repeat) {
     long key = ((long) trigger << 32) | (repeat & 0xFFFFFFFFL);
     int i = pairIndex.indexOf(key);
     if (i == pairs.size()) {
-      pairs.add(new Counts(windowMicros.length));
+      pairs.add(new PairCounts(windowMicros.length));
       pairKeys.add(key);
     }
     return pairs.get(i);
@@ -149,7 +153,7 @@ final class ContactTally {
   /** Adds everything counted to {@code counts}, by names ({@code touchpoints} and {@code owners} of the ids). */
   void addTo(ContactCounts counts, IntFunction<String> touchpoints, IntFunction<String> owners) {
     for (int id = 0; id < triggers.size(); id++) {
-      Counts c = triggers.get(id);
+      TriggerCounts c = triggers.get(id);
       if (c == null) {
         continue;
       }
@@ -171,7 +175,7 @@ final class ContactTally {
     }
   }
 
-  private void addRepeats(Counts c, ContactCounts.Repeats target, IntFunction<String> touchpoints) {
+  private void addRepeats(PairCounts c, ContactCounts.Repeats target, IntFunction<String> touchpoints) {
     for (int w = 0; w < windowMicros.length; w++) {
       target.addRepeats(w, c.repeats[w], c.times[w], c.between[w], key -> {
         List<String> names = new ArrayList<>(key.length());

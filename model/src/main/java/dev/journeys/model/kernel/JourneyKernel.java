@@ -237,8 +237,8 @@ public final class JourneyKernel {
   private void processCustomer() {
     events += n;
     customers++;
-    repeats.find(ts, assisted, n, rules.perCase());
     orderInTime();
+    repeats.find(ts, assisted, order, n);
     contacts.addCustomer(ts, tp, owner, assisted, order, n);
     seenInCustomer.clear();
     int journeyStart = 0;
@@ -262,7 +262,7 @@ public final class JourneyKernel {
     boolean sorted = true;
     for (int i = 0; i < n; i++) {
       order[i] = i;
-      sorted &= i == 0 || ts[i] >= ts[i - 1];
+      sorted &= !rules.perCase() || i == 0 || ts[i] >= ts[i - 1];
     }
     if (!sorted) {
       Integer[] boxed = new Integer[n];

@@ -21,21 +21,19 @@ final class RepeatContacts {
   }
 
   /**
-   * Finds the repeat contacts among the first {@code n} events ({@code ts} in time order, within a case when
-   * {@code perCase}: cases interleave in time, and contacts are judged across them).
+   * Finds the repeat contacts among the first {@code n} events, taken in time order: {@code order} lists their
+   * positions (cases interleave in time when journeys are per case, and contacts are judged across them).
    */
-  void find(long[] ts, boolean[] assisted, int n, boolean perCase) {
+  void find(long[] ts, boolean[] assisted, int[] order, int n) {
     int na = 0;
-    for (int i = 0; i < n; i++) {
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
       if (assisted[i]) {
         if (na == assistedTimes.length) {
           assistedTimes = Arrays.copyOf(assistedTimes, na * 2);
         }
         assistedTimes[na++] = ts[i];
       }
-    }
-    if (perCase) {
-      Arrays.sort(assistedTimes, 0, na);
     }
     for (int w = 0; w < windowMicros.length; w++) {
       if (times[w].length < na) {

@@ -77,12 +77,7 @@ public final class ContactTable {
     Map<RepeatContact, Double> score = new HashMap<>();
     for (RepeatContact r : rows) {
       if (r.contacts() >= minContacts) {
-        RateCount rate = r.rate();
-        score.put(r, switch (rankBy) {
-          case LOWER_BOUND -> rate.lower();
-          case RATE -> rate.rate();
-          case IMPACT -> rate.total() * (rate.rate() - baselineRate);
-        });
+        score.put(r, rankBy.score(r.rate(), baselineRate));
       }
     }
     Comparator<RepeatContact> byNames = Comparator.comparing(RepeatContact::trigger)

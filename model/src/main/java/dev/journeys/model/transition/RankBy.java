@@ -1,5 +1,6 @@
 package dev.journeys.model.transition;
 
+import dev.journeys.model.metric.RateCount;
 import java.util.Locale;
 
 /** The key a ranked table sorts by, worst first. */
@@ -18,6 +19,15 @@ public enum RankBy {
       }
     }
     throw new IllegalArgumentException("Unknown rank key '" + text + "': expected lower-bound, impact or rate");
+  }
+
+  /** The score of {@code rate} (with a total) by this key, worst highest; {@code baselineRate} serves impact. */
+  public double score(RateCount rate, double baselineRate) {
+    return switch (this) {
+      case LOWER_BOUND -> rate.lower();
+      case RATE -> rate.rate();
+      case IMPACT -> rate.total() * (rate.rate() - baselineRate);
+    };
   }
 
   public String label() {

@@ -49,11 +49,7 @@ public final class TransitionRanking {
           || (minCounted && rate.total() < minPassages)) {
         continue;
       }
-      double score = switch (rankBy) {
-        case LOWER_BOUND -> rate.lower();
-        case RATE -> rate.rate();
-        case IMPACT -> rate.total() * (rate.rate() - baselineRate);
-      };
+      double score = rankBy.score(rate, baselineRate);
       scored.add(new Scored(t, rate, score));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed()
