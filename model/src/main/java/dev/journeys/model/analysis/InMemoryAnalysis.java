@@ -39,8 +39,9 @@ public record InMemoryAnalysis(
 
     List<Journey> journeys = new ArrayList<>();
     JourneyKernel kernel = new JourneyKernel(rules, Micros.of(effectiveCutoff),
-        (customer, index, caseId, start, end, fate, touchpoints, stage) -> journeys.add(new Journey(customer, index,
-            caseId, Micros.toInstant(start), Micros.toInstant(end), fate, List.of(touchpoints), stage)));
+        (customer, index, caseId, start, end, fate, touchpoints, stage, attributes, segment) -> journeys.add(
+            new Journey(customer, index, caseId, Micros.toInstant(start), Micros.toInstant(end), fate,
+                List.of(touchpoints), stage)));
     for (Event e : sorted) {
       kernel.add(e.customerId(), e.caseId(), e.tsMicros(), e.touchpoint(), e.channel(), e.owner(), e.assisted());
     }

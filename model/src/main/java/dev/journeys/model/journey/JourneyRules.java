@@ -19,6 +19,10 @@ import java.util.Set;
  * @param rankedWindow   the index in {@code repeatWindows} of the window the ranking uses
  * @param stages         the stages of the journey archetype, or null: with stages, a journey is judged against its
  *                       own stage's goals ({@code goals} are then every stage's goals, each of which ends a journey)
+ * @param segmentBy      the attribute whose value puts each customer in a segment (its first event's that has it), or
+ *                       null: every count is also kept per segment (see {@code JourneyKernel})
+ * @param attributes     whether the events carry attributes to keep: journeys then take theirs (see
+ *                       {@link #keepsAttributes()})
  */
 public record JourneyRules(
     Duration inactivity,
@@ -28,7 +32,9 @@ public record JourneyRules(
     boolean perCase,
     List<RepeatWindow> repeatWindows,
     int rankedWindow,
-    Stages stages) implements Serializable {
+    Stages stages,
+    String segmentBy,
+    boolean attributes) implements Serializable {
 
   public static final Duration INACTIVITY_DEFAULT = Duration.ofDays(30);
   public static final List<RepeatWindow> REPEAT_WINDOWS_DEFAULT = List.of(
@@ -56,12 +62,21 @@ public record JourneyRules(
       throw new IllegalArgumentException("Cannot create journey rules: with stages, the goals are the stages' goals "
           + stages.allGoals() + ", not " + goals);
     }
+    if (segmentBy != null && segmentBy.isBlank()) {
+      throw new IllegalArgumentException("Cannot create journey rules: the attribute to segment by is blank");
+    }
+  }
+
+  /** The rules of a run without segments. */
+  public JourneyRules(Duration inactivity, Set<String> goals, Set<String> starts, Duration maxDuration,
+      boolean perCase, List<RepeatWindow> repeatWindows, int rankedWindow, Stages stages) {
+    this(inactivity, goals, starts, maxDuration, perCase, repeatWindows, rankedWindow, stages, null, false);
   }
 
   /** The rules of a run without stages. */
   public JourneyRules(Duration inactivity, Set<String> goals, Set<String> starts, Duration maxDuration,
       boolean perCase, List<RepeatWindow> repeatWindows, int rankedWindow) {
-    this(inactivity, goals, starts, maxDuration, perCase, repeatWindows, rankedWindow, null);
+    this(inactivity, goals, starts, maxDuration, perCase, repeatWindows, rankedWindow, null, null, false);
   }
 
   /** Rules with every default: journeys per customer, no goals, 30 days inactivity, windows 24h, 7d, 30d. */
@@ -79,6 +94,17 @@ public record JourneyRules(
     return 0;
   }
 
+  /** Whether the events' attributes are read and journeys take theirs: when sources keep some, or with segments. */
+  public boolean keepsAttributes() {
+    return attributes || segmentBy != null;
+  }
+
+  /** The same rules, the events carrying attributes to keep or not. */
+  public JourneyRules withAttributes(boolean keep) {
+    return new JourneyRules(inactivity, goals, starts, maxDuration, perCase, repeatWindows, rankedWindow, stages,
+        segmentBy, keep);
+  }
+
   public boolean judgesFates() {
     return !goals.isEmpty();
   }
@@ -86,27 +112,37 @@ public record JourneyRules(
   /** The same rules with {@code newStages} (or none): their goals become the goals. */
   public JourneyRules withStages(Stages newStages) {
     return new JourneyRules(inactivity, newStages == null ? goals : newStages.allGoals(), starts, maxDuration, perCase,
-        repeatWindows, rankedWindow, newStages);
+        repeatWindows, rankedWindow, newStages, segmentBy, attributes);
+  }
+
+  /** The same rules with customers put in segments by the attribute {@code attribute} (null: no segments). */
+  public JourneyRules withSegmentBy(String attribute) {
+    return new JourneyRules(inactivity, goals, starts, maxDuration, perCase, repeatWindows, rankedWindow, stages,
+        attribute, attributes);
   }
 
   public JourneyRules withGoals(Set<String> newGoals) {
-    return new JourneyRules(inactivity, newGoals, starts, maxDuration, perCase, repeatWindows, rankedWindow, stages);
+    return new JourneyRules(inactivity, newGoals, starts, maxDuration, perCase, repeatWindows, rankedWindow, stages,
+        segmentBy, attributes);
   }
 
   public JourneyRules withPerCase(boolean newPerCase) {
-    return new JourneyRules(inactivity, goals, starts, maxDuration, newPerCase, repeatWindows, rankedWindow, stages);
+    return new JourneyRules(inactivity, goals, starts, maxDuration, newPerCase, repeatWindows, rankedWindow, stages,
+        segmentBy, attributes);
   }
 
   public JourneyRules withStarts(Set<String> newStarts) {
-    return new JourneyRules(inactivity, goals, newStarts, maxDuration, perCase, repeatWindows, rankedWindow, stages);
+    return new JourneyRules(inactivity, goals, newStarts, maxDuration, perCase, repeatWindows, rankedWindow, stages,
+        segmentBy, attributes);
   }
 
   public JourneyRules withMaxDuration(Duration newMaxDuration) {
-    return new JourneyRules(inactivity, goals, starts, newMaxDuration, perCase, repeatWindows, rankedWindow, stages);
+    return new JourneyRules(inactivity, goals, starts, newMaxDuration, perCase, repeatWindows, rankedWindow, stages,
+        segmentBy, attributes);
   }
 
   public JourneyRules withRepeatWindows(List<RepeatWindow> windows) {
     return new JourneyRules(inactivity, goals, starts, maxDuration, perCase, windows, defaultRankedWindow(windows),
-        stages);
+        stages, segmentBy, attributes);
   }
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The journey kernel streams customers one at a time: it cuts each customer's ordered events into
@@ -24,15 +26,29 @@ import java.util.Objects;
  *
  * <p>It is the hot loop of every job: per event it stores a few primitives in reused arrays; names
  * become small ints once, and counts are kept per transition id until {@link #counts()}.
+ *
+ * <p>Events may carry attributes (a map of names to values, or null): a journey takes, per attribute, the first
+ * value its events hold, and with {@link JourneyRules#segmentBy()} a customer belongs to the segment of the first
+ * value of that attribute among its events in time order ({@link #NO_SEGMENT} without one). Each segment's customers
+ * are then also counted alone, by a kernel of their own, as if the run had read only them
+ * ({@link TransitionCounts#segments()}).
  */
 public final class JourneyKernel {
 
-  /** Receives each journey as the kernel closes it: its stage is null without stages. */
+  /**
+   * Receives each journey as the kernel closes it: its stage is null without stages, its attributes null when its
+   * events hold none, its segment (its customer's) null without segments.
+   */
   @FunctionalInterface
   public interface JourneySink {
     void accept(String customerId, int index, String caseId, long startMicros, long endMicros, Fate fate,
-        String[] touchpoints, String stage);
+        String[] touchpoints, String stage, Map<String, String> attributes, String segment);
   }
+
+  /** The segment of customers none of whose events holds the attribute segments are made by. */
+  public static final String NO_SEGMENT = "(none)";
+  /** Segments are a few groups of customers: more distinct values than this in one kernel is an error. */
+  public static final int MAX_SEGMENTS = 100;
 
   private static final int START = 0;
   private static final int END = 1;
@@ -89,6 +105,13 @@ public final class JourneyKernel {
   private int[] declaredChannel = new int[16];
   private int[] declaredOwner = new int[16];
 
+  // Each buffered event's attributes (null: none), and whether the buffered customer's events hold any.
+  private Map<String, String>[] attributes = newAttributes(64);
+  private boolean anyAttributes;
+  // With segments: a kernel per segment value, fed each of its customers after this kernel has counted them.
+  private final String segmentBy;
+  private final Map<String, JourneyKernel> segments = new TreeMap<>();
+
   private long events;
   private long customers;
   private final long[] journeysByFate = new long[Fate.values().length];
@@ -100,6 +123,7 @@ public final class JourneyKernel {
     this.maxDurationMicros = rules.maxDuration() == null ? Long.MAX_VALUE : Durations.micros(rules.maxDuration());
     this.windowMicros = rules.repeatWindows().stream().mapToLong(w -> w.micros()).toArray();
     this.sink = sink;
+    this.segmentBy = rules.segmentBy();
     this.repeats = new RepeatContacts(windowMicros);
     this.contacts = new ContactTally(windowMicros, cutoffMicros);
     this.transitions = new PairTally(windowMicros.length);
@@ -121,12 +145,18 @@ public final class JourneyKernel {
   /** Adds the next event; a new customer id closes the previous customer. */
   public void add(String customerId, String caseId, long tsMicros, String touchpoint, String channelName,
       String ownerName, boolean isAssisted) {
+    add(customerId, caseId, tsMicros, touchpoint, channelName, ownerName, isAssisted, null);
+  }
+
+  /** As above, with the event's attributes (null: none). */
+  public void add(String customerId, String caseId, long tsMicros, String touchpoint, String channelName,
+      String ownerName, boolean isAssisted, Map<String, String> eventAttributes) {
     append(customerId, caseId, tsMicros, touchpointId(touchpoint), channels.id(channelName), owners.id(ownerName),
-        isAssisted);
+        isAssisted, eventAttributes);
   }
 
   private void append(String customerId, String caseId, long tsMicros, int touchpoint, int channelId, int ownerId,
-      boolean isAssisted) {
+      boolean isAssisted, Map<String, String> eventAttributes) {
     if (customer == null || !customer.equals(customerId)) {
       flush();
       customer = customerId;
@@ -143,6 +173,10 @@ public final class JourneyKernel {
     owner[n] = ownerId;
     assisted[n] = isAssisted;
     cases[n] = caseId;
+    if (eventAttributes != null) {
+      attributes[n] = eventAttributes;
+      anyAttributes = true;
+    }
     n++;
   }
 
@@ -167,8 +201,14 @@ public final class JourneyKernel {
 
   /** Adds the next event by the handle of its declared touchpoint combination. */
   public void add(String customerId, String caseId, long tsMicros, int handle, boolean isAssisted) {
+    add(customerId, caseId, tsMicros, handle, isAssisted, null);
+  }
+
+  /** As above, with the event's attributes (null: none). */
+  public void add(String customerId, String caseId, long tsMicros, int handle, boolean isAssisted,
+      Map<String, String> eventAttributes) {
     append(customerId, caseId, tsMicros, declaredTouchpoint[handle], declaredChannel[handle], declaredOwner[handle],
-        isAssisted);
+        isAssisted, eventAttributes);
   }
 
   /** Closes the buffered customer. Call once after the last event. */
@@ -177,6 +217,10 @@ public final class JourneyKernel {
       processCustomer();
     }
     Arrays.fill(cases, 0, n, null);
+    if (anyAttributes) {
+      Arrays.fill(attributes, 0, n, null);
+      anyAttributes = false;
+    }
     n = 0;
     customer = null;
   }
@@ -205,6 +249,7 @@ public final class JourneyKernel {
     }
     counts.addTotals(events, customers, journeysByFate);
     variants.addTo(counts.variants(), touchpoints::name);
+    segments.forEach((value, kernel) -> counts.segment(value).merge(kernel.counts()));
     return counts;
   }
 
@@ -238,6 +283,7 @@ public final class JourneyKernel {
     events += n;
     customers++;
     orderInTime();
+    String segment = segmentBy == null ? null : segmentOfCustomer();
     repeats.find(ts, assisted, order, n);
     contacts.addCustomer(ts, tp, owner, assisted, order, n);
     seenInCustomer.clear();
@@ -245,13 +291,80 @@ public final class JourneyKernel {
     int index = 0;
     for (int i = 1; i <= n; i++) {
       if (i == n || cutsBefore(i, journeyStart)) {
-        processJourney(journeyStart, i, index++);
+        processJourney(journeyStart, i, index++, segment);
         journeyStart = i;
       }
     }
     if (stages != null) {
       countStagePassages();
     }
+    if (segment != null) {
+      feed(segmentKernel(segment));
+    }
+  }
+
+  /** The first value of the attribute segments are made by among the customer's events in time order. */
+  private String segmentOfCustomer() {
+    if (anyAttributes) {
+      for (int k = 0; k < n; k++) {
+        Map<String, String> a = attributes[order[k]];
+        String value = a == null ? null : a.get(segmentBy);
+        if (value != null && !value.isBlank()) {
+          return value;
+        }
+      }
+    }
+    return NO_SEGMENT;
+  }
+
+  private JourneyKernel segmentKernel(String value) {
+    JourneyKernel kernel = segments.get(value);
+    if (kernel == null) {
+      if (segments.size() == MAX_SEGMENTS) {
+        throw new IllegalArgumentException("Cannot segment customers by '" + segmentBy + "': it has more than "
+            + MAX_SEGMENTS + " values (" + String.join(", ", segments.keySet().stream().limit(5).toList()) + ", "
+            + value + ", …); segments compare a few groups of customers: choose an attribute with fewer values");
+      }
+      kernel = new JourneyKernel(rules.withSegmentBy(null), cutoffMicros, null);
+      segments.put(value, kernel);
+    }
+    return kernel;
+  }
+
+  /** Feeds the buffered customer to {@code kernel}, in the order it came, and closes it there. */
+  private void feed(JourneyKernel kernel) {
+    for (int i = 0; i < n; i++) {
+      kernel.add(customer, cases[i], ts[i], touchpoints.name(tp[i]), name(channels, channel[i]),
+          name(owners, owner[i]), assisted[i], attributes[i]);
+    }
+    kernel.flush();
+  }
+
+  private static String name(Interner names, int id) {
+    return id < 0 ? null : names.name(id);
+  }
+
+  /** Per attribute, the first value (not blank) the events from {@code from} to {@code to} hold; null if none. */
+  private Map<String, String> journeyAttributes(int from, int to) {
+    Map<String, String> values = null;
+    for (int i = from; i < to; i++) {
+      if (attributes[i] != null) {
+        for (Map.Entry<String, String> e : attributes[i].entrySet()) {
+          if (e.getValue() != null && !e.getValue().isBlank()) {
+            if (values == null) {
+              values = new TreeMap<>();
+            }
+            values.putIfAbsent(e.getKey(), e.getValue());
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String>[] newAttributes(int size) {
+    return (Map<String, String>[]) new Map<?, ?>[size];
   }
 
   /**
@@ -346,7 +459,7 @@ public final class JourneyKernel {
         || ts[i] - ts[journeyStart] > maxDurationMicros;
   }
 
-  private void processJourney(int from, int to, int index) {
+  private void processJourney(int from, int to, int index, String segment) {
     int last = to - 1;
     // A journey is judged against the run's goals, or with stages against its first event's stage's goals.
     int stage = stages == null ? -1 : stageOf[tp[from]];
@@ -395,7 +508,7 @@ public final class JourneyKernel {
         names[i - from] = touchpoints.name(tp[i]);
       }
       sink.accept(customer, index, cases[from], ts[from], ts[last], fate, names,
-          stages == null ? null : stages.name(stage));
+          stages == null ? null : stages.name(stage), anyAttributes ? journeyAttributes(from, to) : null, segment);
     }
   }
 
@@ -457,6 +570,7 @@ public final class JourneyKernel {
     owner = Arrays.copyOf(owner, size);
     assisted = Arrays.copyOf(assisted, size);
     cases = Arrays.copyOf(cases, size);
+    attributes = Arrays.copyOf(attributes, size);
     eventFate = Arrays.copyOf(eventFate, size);
     order = Arrays.copyOf(order, size);
   }

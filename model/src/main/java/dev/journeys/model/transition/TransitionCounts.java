@@ -30,6 +30,8 @@ public final class TransitionCounts implements Serializable {
   private final Map<String, long[]> journeysByStage = new java.util.TreeMap<>();
   private final ContactCounts contacts;
   private final Map<String, ConversionTimes> conversionTimes = new java.util.TreeMap<>();
+  // With segments: the same counts over each segment's customers alone, by the segment's value.
+  private final Map<String, TransitionCounts> segments = new java.util.TreeMap<>();
 
   public TransitionCounts(int windows) {
     this.windows = windows;
@@ -44,6 +46,16 @@ public final class TransitionCounts implements Serializable {
   /** Every goal reached, by name, with its journeys' times to convert. */
   public Map<String, ConversionTimes> conversionTimes() {
     return Collections.unmodifiableMap(conversionTimes);
+  }
+
+  /** The counts over the customers of segment {@code value} alone, made empty the first time. */
+  public TransitionCounts segment(String value) {
+    return segments.computeIfAbsent(value, k -> new TransitionCounts(windows));
+  }
+
+  /** Every segment's counts, by value in natural order; empty when the run has no segments. */
+  public Map<String, TransitionCounts> segments() {
+    return Collections.unmodifiableMap(segments);
   }
 
   /** The contacts that brought customers back (DESIGN.md, "What brings customers back"). */
@@ -118,6 +130,7 @@ public final class TransitionCounts implements Serializable {
     other.conversionTimes.forEach((goal, times) -> conversionTimes(goal).merge(times));
     addTotals(other.events, other.customers, other.journeysByFate);
     variants.merge(other.variants);
+    other.segments.forEach((value, counts) -> segment(value).merge(counts));
   }
 
   /** The variants counted, unless there were too many of them (see {@link VariantCounts#overflowed()}). */
