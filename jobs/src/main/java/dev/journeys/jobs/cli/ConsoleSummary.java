@@ -33,6 +33,9 @@ public final class ConsoleSummary {
           top);
     }
     contacts(out, result.repeatContacts(), result.rankedWindow(), windowLabel, top);
+    if (result.segments() != null) {
+      segments(out, result.segments(), top);
+    }
     GraphInsights insights = result.insights();
     out.println();
     if (insights.commonPath() != null) {
@@ -67,7 +70,10 @@ public final class ConsoleSummary {
         + "graph.json, manifest.json"
         + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : "")
         + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv") + ", repeat_contacts.csv"
-        + (judged ? ", conversion_times.csv" : ""));
+        + (judged ? ", conversion_times.csv" : "") + (result.segments() != null ? ", segment_changes.csv" : ""));
+    if (result.segments() != null) {
+      out.println("  Per segment: segments/VALUE/*.csv; Parquet segments/TABLE/ with a segment column");
+    }
     out.println("  Parquet: events/, journeys/, variants/, transitions/, handoffs/, quarantine/"
         + (result.ingest().stitching() != null ? ", unattributed/" : "")
         + (result.transitions().stagePassages().isEmpty() ? "" : ", stages/") + ", repeat_contacts/"
@@ -102,6 +108,35 @@ public final class ConsoleSummary {
           next.stepsBetween().isEmpty() ? ", nothing between" : ", between: " + String.join(" → ", next.stepsBetween()));
       out.printf(Locale.ROOT, "  %4d  %-40s %6.1f%%  [%5.1f%%, %5.1f%%] %10d  %s%n", r.rank(), shorten(r.trigger(), 40),
           100 * r.rate().rate(), 100 * r.rate().lower(), 100 * r.rate().upper(), r.contacts(), followed);
+    }
+  }
+
+  /**
+   * The segments with their customers, and the rates of the two compared that differ beyond noise, most significant
+   * first, each with both rates and the difference's interval.
+   */
+  private static void segments(PrintStream out, dev.journeys.jobs.run.SegmentTables.Result segments, int top) {
+    out.println("Segments by " + segments.attribute() + ": " + String.join(", ", segments.sizes().entrySet().stream()
+        .limit(8).map(e -> String.format(Locale.ROOT, "%s (%,d customers)", e.getKey(), e.getValue()[0])).toList())
+        + (segments.sizes().size() > 8 ? ", … (" + segments.sizes().size() + " in all)" : ""));
+    if (segments.compared().isEmpty()) {
+      out.println("  (fewer than two segments with customers: nothing compared)");
+      return;
+    }
+    String a = segments.compared().get(0);
+    String b = segments.compared().get(1);
+    out.printf(Locale.ROOT, "%s against %s (segment_changes.csv): %,d of %,d rates differ beyond noise (q < 0.05)%s%n",
+        a, b, segments.significant().size(), segments.tested(), segments.significant().isEmpty() ? "." : ":");
+    if (segments.significant().isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "  %-50s %-20s %8s %8s  %-24s %9s%n", "transition", "rate", a.length() > 8
+        ? a.substring(0, 7) + "…" : a, b.length() > 8 ? b.substring(0, 7) + "…" : b, "difference (95% interval)", "q");
+    for (dev.journeys.jobs.run.SegmentTables.Change c : segments.significant().stream().limit(top).toList()) {
+      var d = c.difference();
+      out.printf(Locale.ROOT, "  %-50s %-20s %7.1f%% %7.1f%%  %+6.1f [%+6.1f, %+6.1f] pts %9.1e%n",
+          shorten(c.from() + " → " + c.to(), 50), c.rate(), 100 * d.a().rate(), 100 * d.b().rate(),
+          100 * d.difference(), 100 * d.lower(), 100 * d.upper(), c.q());
     }
   }
 

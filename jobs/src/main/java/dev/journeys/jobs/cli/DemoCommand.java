@@ -63,12 +63,15 @@ public final class DemoCommand implements Callable<Integer> {
     return RunCommand.execute(config, RunCommand.EngineChoice.auto);
   }
 
-  /** The options that read the sample log in {@code sample} with its stages, as a user would pass them. */
+  /**
+   * The options that read the sample log in {@code sample} with its stages and its customers in segments by region, as
+   * a user would pass them.
+   */
   public static List<String> demoArguments(Path sample) {
     List<String> arguments = new java.util.ArrayList<>(demoArguments());
     arguments.remove(arguments.size() - 1);
     arguments.remove(arguments.size() - 1); // the stages' goals replace --goal
-    arguments.addAll(List.of("--stages", sample.resolve(SampleLog.STAGES_FILE).toString()));
+    arguments.addAll(List.of("--stages", sample.resolve(SampleLog.STAGES_FILE).toString(), "--segment-by", "region"));
     return arguments;
   }
 

@@ -75,6 +75,22 @@ public class RunOptions {
       description = "CSV field delimiter. Default: comma.")
   String delimiter;
 
+  @Option(names = "--attribute-column", paramLabel = "COL",
+      description = "A column (or XES attribute) kept as an attribute of the events (repeatable): in events/, and per "
+          + "journey (its first event's value) in journeys/.")
+  List<String> attributeColumns = new ArrayList<>();
+
+  @Option(names = "--segment-by", paramLabel = "ATTRIBUTE",
+      description = "Put each customer in the segment of its first value of ATTRIBUTE (read from the column of that "
+          + "name when not kept already): every table is also written per segment (segments/), and "
+          + "segment_changes.csv compares two of them.")
+  String segmentBy;
+
+  @Option(names = "--compare", split = ",", paramLabel = "A,B",
+      description = "The two segments segment_changes.csv compares (A's rates against B's). Default: the two with the "
+          + "most customers.")
+  List<String> compare;
+
   @Option(names = "--goal", paramLabel = "TOUCHPOINT",
       description = "A touchpoint that means the journey converted (repeatable). Without a goal, fates and drop-off "
           + "rates are not judged.")
@@ -160,6 +176,14 @@ public class RunOptions {
       put(source, "time-zone", timezone);
       put(source, "timestamp-format", timestampFormat);
       put(source, "delimiter", delimiter);
+      attributeColumns.forEach(source.withArray("attributes")::add);
+    }
+    if (segmentBy != null || compare != null) {
+      ObjectNode segments = root.putObject("segments");
+      put(segments, "by", segmentBy);
+      if (compare != null) {
+        compare.forEach(segments.withArray("compare")::add);
+      }
     }
     ObjectNode journeys = root.putObject("journeys");
     put(journeys, "by", journeyBy);
@@ -221,6 +245,9 @@ public class RunOptions {
       case "journeys.goals" -> "--goal";
       case "journeys.starts" -> "--start";
       case "journeys.cut-off" -> "--cut-off";
+      case "attributes" -> "--attribute-column";
+      case "segments.by" -> "--segment-by";
+      case "segments.compare" -> "--compare";
       case "ranking.by" -> "--rank-by";
       case "time-zone" -> "--timezone";
       default -> "--" + name.substring(name.lastIndexOf('.') + 1).replaceFirst("\\[\\d+\\]$", "");

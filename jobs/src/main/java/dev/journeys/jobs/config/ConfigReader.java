@@ -30,7 +30,8 @@ import java.util.function.Function;
 public final class ConfigReader {
 
   static final Set<String> TOP = Set.of("sources", "journeys", "stages", "ranking", "identity", "nightly",
-      "max-bad-rows-share", "accept-truncated", "allow-absent-goals", "scrub", "out");
+      "max-bad-rows-share", "accept-truncated", "allow-absent-goals", "scrub", "out", "segments");
+  static final Set<String> SEGMENTS = Set.of("by", "compare");
   static final Set<String> STAGE = Set.of("name", "touchpoints", "goals");
   static final Set<String> NIGHTLY = Set.of("window");
   static final Set<String> IDENTITY = Set.of("max-keys", "pseudonymise", "default-region");
@@ -80,6 +81,24 @@ public final class ConfigReader {
     if (!top.has("sources")) {
       errors.add("key 'sources': missing (expected a list of sources, each with a path)");
     }
+    ConfigNode segments = top.object("segments");
+    String segmentBy = null;
+    List<String> compare = List.of();
+    if (segments != null) {
+      segments.allowOnly(SEGMENTS);
+      segmentBy = segments.string("by", null);
+      if (segmentBy == null || segmentBy.isBlank()) {
+        segments.error("by", "missing: the attribute whose values make the segments, e.g. region");
+        segmentBy = null;
+      } else {
+        segmentBy = segmentBy.trim();
+      }
+      compare = segments.strings("compare").stream().map(String::trim).toList();
+      if (!compare.isEmpty() && (compare.size() != 2 || compare.get(0).equals(compare.get(1)))) {
+        segments.error("compare", "expected two different segments, e.g. DE,FR, got " + compare);
+        compare = List.of();
+      }
+    }
     for (ConfigNode source : top.list("sources")) {
       RawFormat raw = source.has("format") ? RawFormat.of(source.string("format", "")) : null;
       if (source.has("format") && raw == null && !List.of("xes", "csv", "parquet").contains(source.string("format", ""))) {
@@ -93,6 +112,19 @@ public final class ConfigReader {
       sources.addAll(raw != null ? SourceReader.export(source, raw, base, assistedDefault, errors)
           : SourceReader.log(source, base, rules, assistedDefault, errors));
     }
+    if (segmentBy != null) {
+      // An event log reads the attribute segments are made by from the column of that name, unless it keeps it already.
+      String by = segmentBy;
+      sources.replaceAll(s -> s.isRaw() || s.read().attributeColumns().contains(by) ? s
+          : new Source(s.path(), s.read().withAttributeColumns(java.util.stream.Stream.concat(
+              s.read().attributeColumns().stream(), java.util.stream.Stream.of(by)).toList())));
+      if (!sources.isEmpty() && sources.stream().allMatch(s -> s.isRaw() && !s.mapping().attributes().containsKey(by))) {
+        segments.error("by", "no source keeps an attribute named '" + by + "': add it to a source's attributes, e.g. "
+            + "attributes: {" + by + ": '{field}'}");
+      }
+    }
+    rules = rules.withSegmentBy(segmentBy).withAttributes(sources.stream().anyMatch(s -> s.isRaw()
+        ? !s.mapping().attributes().isEmpty() : !s.read().attributeColumns().isEmpty()));
     ConfigNode identity = top.object("identity");
     int maxKeys = Defaults.MAX_IDENTITY_KEYS;
     boolean pseudonymise = true;
@@ -158,7 +190,8 @@ public final class ConfigReader {
       throw new ConfigException(List.copyOf(new LinkedHashSet<>(errors)));
     }
     return new Parsed(new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys,
-        pseudonymise, null, null, acceptTruncated, allowAbsentGoals, scrubber, phones, chainsAsOne), nightlyWindow);
+        pseudonymise, null, null, acceptTruncated, allowAbsentGoals, scrubber, phones, chainsAsOne, compare),
+        nightlyWindow);
   }
 
   /** {@code one}: the legs of a contact chain are one contact; {@code each} (the default): each leg is a contact. */

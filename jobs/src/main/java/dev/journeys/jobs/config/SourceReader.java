@@ -25,10 +25,10 @@ final class SourceReader {
 
   static final Set<String> EXPORT = Set.of("path", "paths", "format", "name", "touchpoint", "channel", "owner",
       "assisted", "timestamp", "timestamp-format", "time-zone", "identity", "event-id", "event-when", "exclude",
-      "assisted-channels", "delimiter", "contact-chain", "required", "in-order");
+      "assisted-channels", "delimiter", "contact-chain", "required", "in-order", "attributes");
   static final Set<String> LOG = Set.of("path", "paths", "case-column", "activity-column", "timestamp-column",
       "timestamp-format", "time-zone", "customer-column", "channel-column", "owner-column", "assisted-column",
-      "assisted-channels", "lifecycle", "delimiter");
+      "assisted-channels", "lifecycle", "delimiter", "attributes");
 
   private SourceReader() {}
 
@@ -71,7 +71,7 @@ final class SourceReader {
         node.string("assisted-column", null),
         node.has("assisted-channels") ? assisted : assistedDefault,
         node.string("lifecycle", null), node.parsed("time-zone", Defaults::zone, Defaults.TIME_ZONE), delimiter.charAt(0),
-        format);
+        format, attributeColumns(node));
     return paths.stream().map(p -> new Source(resolve(base, p), read)).toList();
   }
 
@@ -145,7 +145,7 @@ final class SourceReader {
           patterns(node, "event-when", raw.eventWhenPatterns()), patterns(node, "exclude", raw.excludePatterns()),
           assistedChannels, raw.linksOnly(), chainKind(node, identity, raw),
           node.has("required") ? node.strings("required") : raw.requiredFields(),
-          node.has("in-order") ? node.strings("in-order") : raw.inOrderFields());
+          node.has("in-order") ? node.strings("in-order") : raw.inOrderFields(), attributeTemplates(node));
     } catch (IllegalArgumentException e) {
       errors.add("key '" + node.path() + "': " + e.getMessage());
       return List.of();
@@ -156,6 +156,38 @@ final class SourceReader {
     return paths.stream()
         .map(p -> new Source(resolve(base, p), read, raw, mapping))
         .toList();
+  }
+
+  /** The columns an event log keeps as attributes ({@code attributes: [col, ...]}), each once, in order. */
+  private static List<String> attributeColumns(ConfigNode node) {
+    List<String> columns = new ArrayList<>();
+    for (String column : node.strings("attributes")) {
+      if (column.isBlank()) {
+        node.error("attributes", "expected column names, got a blank one");
+      } else if (!columns.contains(column.trim())) {
+        columns.add(column.trim());
+      }
+    }
+    return columns;
+  }
+
+  /** The attributes a raw export keeps ({@code attributes: {name: template}}), in order. */
+  private static Map<String, Template> attributeTemplates(ConfigNode node) {
+    Map<String, Template> templates = new LinkedHashMap<>();
+    if (!node.has("attributes")) {
+      return templates;
+    }
+    ConfigNode map = node.object("attributes");
+    if (map == null) {
+      return templates;
+    }
+    for (String name : map.keys()) {
+      Template t = map.parsed(name, Template::parse, null);
+      if (t != null) {
+        templates.put(name, t);
+      }
+    }
+    return templates;
   }
 
   /** The kind of key chaining a contact's legs: the config's ({@code none}: no chain), else the preset's if mapped. */

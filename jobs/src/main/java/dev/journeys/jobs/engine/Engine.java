@@ -40,7 +40,12 @@ public interface Engine {
   JourneysResult journeys(IngestResult ingest, RunConfig config, String journeysDir, LongConsumer eventsBeforeWindow);
 
   /** The variant table grouped from the journeys, in rank order, when the kernel could not count it. */
-  List<Row> variants(String journeysDir, long journeys, boolean judgesFates);
+  default List<Row> variants(String journeysDir, long journeys, boolean judgesFates) {
+    return variants(journeysDir, journeys, judgesFates, null);
+  }
+
+  /** As above, for the journeys of {@code segment} alone (null: all); {@code journeys} counts those. */
+  List<Row> variants(String journeysDir, long journeys, boolean judgesFates, String segment);
 
   /** Writes a table that is on the driver, now or beside the rest of the run (see {@link #finishWrites}). */
   default void writeTable(String dir, StructType schema, List<Row> rows) {

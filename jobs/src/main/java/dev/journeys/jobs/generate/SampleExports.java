@@ -44,7 +44,7 @@ public final class SampleExports {
         Writers out = new Writers(segment, calls, contacts, cases, tasks);
         SampleJourneys model = new SampleJourneys(seed);
         for (long i = 0; i < customers; i++) {
-          Customer c = new Customer(i, seed);
+          Customer c = new Customer(i, seed, model.region(i));
           if (c.inCrm) {
             out.contact(c);
           }
@@ -72,11 +72,13 @@ public final class SampleExports {
     final String phone;
     final String contactId;
     final boolean inCrm;
+    final String region;
     boolean loggedIn;
     final SplittableRandom random;
 
-    Customer(long index, long seed) {
+    Customer(long index, long seed, String region) {
       this.index = index;
+      this.region = region;
       this.random = new SplittableRandom(seed * 7_919L + index);
       this.userId = "u" + index;
       this.anonymousId = String.format(Locale.ROOT, "%016x", random.nextLong());
@@ -137,7 +139,8 @@ public final class SampleExports {
       if (c.loggedIn) {
         call.put("userId", c.userId);
       }
-      call.putObject("context").put("channel", channel);
+      ObjectNode context = call.putObject("context").put("channel", channel);
+      context.putObject("location").put("country", c.region); // the tracker's geo-lookup of the visitor
       if (++records % 20_011 == 0) {
         broken++;
         line(segment, call.toString().substring(0, 40));
@@ -224,6 +227,8 @@ public final class SampleExports {
             format: segment
             touchpoint: "{context.channel|web}:{event,name|page|slug}"   # e-mail clicks arrive through the web tracker
             channel: "{context.channel|web}"
+            attributes:                                                   # kept on the events, per journey its first
+              region: "{context.location.country}"
           - name: contact-centre
             path: contact-records.jsonl.gz
             format: amazon-connect
@@ -251,6 +256,10 @@ public final class SampleExports {
           max-keys: 50
         journeys:
           by: customer
+        # Each customer in the segment of its region (its first event's); segment_changes.csv compares the two
+        # largest.
+        segments:
+          by: region
         # The archetype's stages, each with its own goals: a journey is judged against its first event's stage's
         # goals, so a service call after the order is no lost sale.
         stages:

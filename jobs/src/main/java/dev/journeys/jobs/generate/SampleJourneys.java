@@ -2,6 +2,7 @@ package dev.journeys.jobs.generate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -10,8 +11,10 @@ import java.util.SplittableRandom;
  * ask, with planted gaps: many stop when the application shows a rate; customers who switch from the rates page to
  * the phone often have to call back; within days of the sales call many call again (nobody told them what happens
  * next); and after the order a share of customers stall in the access stage (welcome e-mail, account set-up, first
- * use), some of them calling for help. Each customer depends only on the seed and its number, so any slice of
- * customers can be generated anywhere, in any order.
+ * use), some of them calling for help. Each customer lives in a region ({@link #region}); customers of
+ * {@link #PLANTED_REGION} leave a viewed invoice unpaid twice as often as the others: the one difference between
+ * segments. Each customer depends only on the seed and its number, so any slice of customers can be generated
+ * anywhere, in any order.
  */
 public final class SampleJourneys {
 
@@ -26,6 +29,16 @@ public final class SampleJourneys {
   /** Of them, the ones that call for help before they give up; the rest give up silently. */
   static final double STALL_AND_CALL = 0.12;
   public static final double CALL_BACK_AFTER_RATES_ENQUIRY = 0.50;
+  /** The customers' regions and their shares. */
+  public static final List<String> REGIONS = List.of("DE", "FR", "IT");
+  private static final double[] REGION_SHARES = {0.40, 0.35, 0.25};
+  /** The region whose customers leave a viewed invoice unpaid twice as often. */
+  public static final String PLANTED_REGION = "FR";
+  /** Of the customers who view an invoice and do not call about it, the share that leaves it unpaid (stops there). */
+  public static final double INVOICE_UNPAID = 0.12;
+  public static final double INVOICE_UNPAID_IN_PLANTED_REGION = 0.24;
+  /** Of the customers who view an invoice, the share that calls billing about it. */
+  public static final double BILLING_CALL = 0.15;
   public static final Instant END = Instant.parse("2026-06-30T00:00:00Z");
   private static final long SPAN_SECONDS = Duration.ofDays(120).toSeconds();
   private static final long RECENT_SECONDS = Duration.ofDays(60).toSeconds();
@@ -36,6 +49,11 @@ public final class SampleJourneys {
    * event, a completed one at once, so later orders would leave stalls out more often than completions.
    */
   static final Instant LAST_ORDERS = END.minus(Duration.ofDays(46));
+  /**
+   * No invoice follows a first use later than this, so that an invoice left unpaid (its journey's last event at most
+   * 22 days after the first use) is decided by the cut-off, as a paid one is at once.
+   */
+  static final Instant LAST_INVOICES = END.minus(Duration.ofDays(55));
 
   /**
    * The archetype's stages for these touchpoints, as a YAML list for {@code stages:} or {@code --stages}. Discovery
@@ -45,7 +63,7 @@ public final class SampleJourneys {
         - {name: evaluate, touchpoints: ["web:landing", "email:campaign_click", "web:view_products", "web:faq", "web:view_rates", "phone:rates_enquiry", "web:apply_*"], goals: [web:order_completed]}
         - {name: buy,      touchpoints: ["phone:sales_call", "web:order_completed"]}
         - {name: access,   touchpoints: ["email:welcome", "web:account_setup", "phone:activation_help"], goals: [web:first_use]}
-        - {name: use,      touchpoints: ["web:first_use", "crm:invoice_sent", "web:view_invoice"]}
+        - {name: use,      touchpoints: ["web:first_use", "crm:invoice_sent", "web:view_invoice", "web:pay_invoice"], goals: [web:pay_invoice]}
         - {name: ask,      touchpoints: ["phone:support_call", "phone:billing_call", "chat:*", "crm:case_*"]}
       """;
 
@@ -67,7 +85,7 @@ public final class SampleJourneys {
     String id = String.format("cust-%08d", index);
     // Most customers start long enough before the end that their fate is decided; a few are recent (pending).
     long back = random.nextDouble() < 0.04 ? random.nextLong(RECENT_SECONDS) : RECENT_SECONDS + random.nextLong(SPAN_SECONDS);
-    Customer c = new Customer(id, random, sink, END.minusSeconds(back));
+    Customer c = new Customer(id, random, sink, END.minusSeconds(back), region(index));
     c.journey();
     if (random.nextDouble() < 0.25) {
       c.t = c.t.plus(Duration.ofDays(31 + random.nextInt(40)));
@@ -76,15 +94,32 @@ public final class SampleJourneys {
     return c.events;
   }
 
+  /**
+   * The region of customer {@code index}, drawn apart from its behaviour (its own stream of the seed), so that the
+   * regions differ in nothing but the planted difference.
+   */
+  public String region(long index) {
+    double u = new SplittableRandom(seed * 7_727L + index * 31L + 17).nextDouble();
+    for (int r = 0; r < REGION_SHARES.length - 1; r++) {
+      if (u < REGION_SHARES[r]) {
+        return REGIONS.get(r);
+      }
+      u -= REGION_SHARES[r];
+    }
+    return REGIONS.get(REGIONS.size() - 1);
+  }
+
   private static final class Customer {
     final String id;
+    final String region;
     final SplittableRandom random;
     final Sink sink;
     Instant t;
     int events;
 
-    Customer(String id, SplittableRandom random, Sink sink, Instant start) {
+    Customer(String id, SplittableRandom random, Sink sink, Instant start, String region) {
       this.id = id;
+      this.region = region;
       this.random = random;
       this.sink = sink;
       this.t = start;
@@ -193,14 +228,17 @@ public final class SampleJourneys {
         return;
       }
       emit(ACTIVATED, "onboarding", false, 600, DAY);
-      if (chance(0.3)) {
+      if (chance(0.3) && t.isBefore(LAST_INVOICES)) {
         emit("crm:invoice_sent", "billing", false, 8 * DAY, 20 * DAY);
         emit("web:view_invoice", "billing", false, 3_600, 2 * DAY);
-        if (chance(0.15)) {
+        if (chance(BILLING_CALL)) {
           emit("phone:billing_call", "billing", true, 600, DAY);
           if (chance(0.3)) {
             emit("chat:support_chat", "support", true, 600, 3 * 3_600);
           }
+          emit("web:pay_invoice", "billing", false, 600, DAY); // the call settled it
+        } else if (!chance(region.equals(PLANTED_REGION) ? INVOICE_UNPAID_IN_PLANTED_REGION : INVOICE_UNPAID)) {
+          emit("web:pay_invoice", "billing", false, 600, 3 * DAY);
         }
       }
       comeBack(0.3);

@@ -23,7 +23,8 @@ public final class SampleLog {
   public static final String EVENTS_FILE = "events.csv.gz";
   /** The demo's stages, for {@code --stages}. */
   public static final String STAGES_FILE = "stages.yaml";
-  public static final List<String> COLUMNS = List.of("customer_id", "timestamp", "touchpoint", "channel", "owner", "assisted");
+  public static final List<String> COLUMNS = List.of("customer_id", "timestamp", "touchpoint", "channel", "owner", "assisted",
+      "region");
   /** One row in this many is written broken, to show the quarantine. */
   private static final int BROKEN_EVERY = 20_011;
 
@@ -40,12 +41,13 @@ public final class SampleLog {
         SampleJourneys model = new SampleJourneys(seed);
         StringBuilder line = new StringBuilder(128);
         for (long i = 0; i < customers; i++) {
+          String region = model.region(i);
           model.customer(i, (customer, ts, touchpoint, channel, owner, assisted) -> {
             line.setLength(0);
             boolean broken = ++rows[0] % BROKEN_EVERY == 0;
             line.append(customer).append(',').append(broken ? "not-a-time" : ts.toString()).append(',')
                 .append(touchpoint).append(',').append(channel).append(',').append(owner).append(',')
-                .append(assisted).append("\r\n");
+                .append(assisted).append(',').append(region).append("\r\n");
             try {
               w.write(line.toString());
             } catch (IOException e) {
@@ -88,6 +90,14 @@ public final class SampleLog {
     truth.put("planted_trigger", Map.of("gap", "within days of the sales call customers call again: nobody told them "
             + "what happens next", "trigger", "phone:sales_call", "window", "7d", "metric", "repeat contacts / contacts",
         "true_rate", SampleJourneys.SUPPORT_CALL_AFTER_ORDER, "most_often_followed_by", "phone:activation_help"));
+    truth.put("planted_segment_difference", Map.of("gap", "customers of " + SampleJourneys.PLANTED_REGION
+            + " leave a viewed invoice unpaid twice as often as the others", "attribute", "region",
+        "segment", SampleJourneys.PLANTED_REGION, "transition", "crm:invoice_sent → web:view_invoice",
+        "metric", "drop_off", "true_rate_in_segment",
+        (1 - SampleJourneys.BILLING_CALL) * SampleJourneys.INVOICE_UNPAID_IN_PLANTED_REGION,
+        "true_rate_elsewhere", (1 - SampleJourneys.BILLING_CALL) * SampleJourneys.INVOICE_UNPAID,
+        "note", "with stages the invoice starts a journey of the use stage, whose goal is web:pay_invoice; "
+            + "no other rate differs between regions"));
     Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(truth));
   }
 }

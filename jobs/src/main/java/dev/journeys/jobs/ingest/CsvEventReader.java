@@ -25,7 +25,7 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
 
   /** Column positions found in the header; {@link #missing} names the columns the options ask for but the header lacks. */
   record ColumnIndexes(int fields, int caseId, int activity, int timestamp, int customer, int channel, int owner,
-      int assisted, List<String> missing, List<String> header) {}
+      int assisted, List<String> missing, List<String> header, int[] attributes) {}
 
   public CsvEventReader(InputStream in, ReadOptions options, String file) {
     this(in, options, file, null, 1, 0);
@@ -127,8 +127,12 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
     int channel = find(names, options.channelColumn(), true, missing);
     int owner = find(names, options.ownerColumn(), true, missing);
     int assisted = find(names, options.assistedColumn(), true, missing);
+    int[] attributes = new int[options.attributeColumns().size()];
+    for (int i = 0; i < attributes.length; i++) {
+      attributes[i] = find(names, options.attributeColumns().get(i), true, missing);
+    }
     return new ColumnIndexes(names.size(), caseId, activity, timestamp, customer, channel, owner, assisted, missing,
-        names);
+        names, attributes);
   }
 
   /** A default column that the header lacks falls back to the name pm4py and XES exports use. */
@@ -236,7 +240,15 @@ public final class CsvEventReader extends Lookahead<IngestRecord> {
     } else {
       assisted = options.isAssistedChannel(channel);
     }
-    return IngestRecord.event(customer, caseId, ts, activity, channel, owner, assisted, seq, record.line());
+    java.util.Map<String, String> attributes = null;
+    if (columns.attributes().length > 0) {
+      List<String> values = new ArrayList<>(columns.attributes().length);
+      for (int i : columns.attributes()) {
+        values.add(f.get(i));
+      }
+      attributes = IngestRecord.attributes(options.attributeColumns(), values);
+    }
+    return IngestRecord.event(customer, caseId, ts, activity, channel, owner, assisted, seq, record.line(), attributes);
   }
 
   private static String emptyToNull(String s) {

@@ -201,7 +201,8 @@ public final class LogParser {
     String activity = o.activityColumn().equals(ReadOptions.ACTIVITY_COLUMN_DEFAULT) ? "concept:name" : o.activityColumn();
     String time = o.timestampColumn().equals(ReadOptions.TIMESTAMP_COLUMN_DEFAULT) ? "time:timestamp" : o.timestampColumn();
     return new ReadOptions(o.caseColumn(), activity, time, o.customerColumn(), o.channelColumn(), o.ownerColumn(),
-        o.assistedColumn(), o.assistedChannels(), o.lifecycle(), o.zone(), o.delimiter(), o.timestampFormat());
+        o.assistedColumn(), o.assistedChannels(), o.lifecycle(), o.zone(), o.delimiter(), o.timestampFormat(),
+        o.attributeColumns());
   }
 
   private static Row toRow(InputFile file, IngestRecord r) {
@@ -211,11 +212,12 @@ public final class LogParser {
   private static Row toRow(InputFile file, String source, IngestRecord r, Pseudonymiser pseudonymiser) {
     if (r.isBad()) {
       return RowFactory.create(null, null, null, null, null, null, null, source, file.sourceOrder(), r.seq(),
-          null, file.path(), r.line(), r.reason(), pseudonymiser == null ? r.raw() : WITHHELD, "bad");
+          null, null, file.path(), r.line(), r.reason(), pseudonymiser == null ? r.raw() : WITHHELD, "bad");
     }
     String customer = pseudonymiser == null ? r.customerId() : pseudonymiser.pseudonym(r.customerId());
     return RowFactory.create(EventIds.ofLog(source, r.seq()), customer, r.caseId(), Micros.toInstant(r.tsMicros()),
         r.touchpoint(), r.channel(), r.owner(), source, file.sourceOrder(), r.seq(), r.assisted(),
+        dev.journeys.jobs.io.AttributeMaps.column(r.attributes()),
         file.path(), r.line(), null, null, "ok");
   }
 

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param delimiter         the CSV field delimiter
  * @param timestampFormat   a java.time pattern for timestamps (e.g. dd/MM/yyyy HH:mm), or null for ISO-8601
  *                          and epoch seconds, milliseconds or microseconds
+ * @param attributeColumns  columns (XES: event attributes) kept as the events' attributes, by their names; a Parquet
+ *                          input also keeps its own {@code attributes} map column
  */
 public record ReadOptions(
     String caseColumn,
@@ -36,7 +38,8 @@ public record ReadOptions(
     String lifecycle,
     ZoneId zone,
     char delimiter,
-    String timestampFormat) implements Serializable {
+    String timestampFormat,
+    java.util.List<String> attributeColumns) implements Serializable {
 
   public static final String CASE_COLUMN_DEFAULT = "case_id";
   public static final String ACTIVITY_COLUMN_DEFAULT = "activity";
@@ -47,9 +50,24 @@ public record ReadOptions(
 
   public ReadOptions {
     assistedChannels = Set.copyOf(assistedChannels);
+    attributeColumns = java.util.List.copyOf(attributeColumns);
     if (timestampFormat != null) {
       Timestamps.formatter(timestampFormat); // fails early, naming the pattern
     }
+  }
+
+  /** Options that keep no attributes. */
+  public ReadOptions(String caseColumn, String activityColumn, String timestampColumn, String customerColumn,
+      String channelColumn, String ownerColumn, String assistedColumn, Set<String> assistedChannels, String lifecycle,
+      ZoneId zone, char delimiter, String timestampFormat) {
+    this(caseColumn, activityColumn, timestampColumn, customerColumn, channelColumn, ownerColumn, assistedColumn,
+        assistedChannels, lifecycle, zone, delimiter, timestampFormat, java.util.List.of());
+  }
+
+  /** The same options keeping the attribute columns {@code columns}. */
+  public ReadOptions withAttributeColumns(java.util.List<String> columns) {
+    return new ReadOptions(caseColumn, activityColumn, timestampColumn, customerColumn, channelColumn, ownerColumn,
+        assistedColumn, assistedChannels, lifecycle, zone, delimiter, timestampFormat, columns);
   }
 
   public static ReadOptions defaults() {

@@ -192,7 +192,16 @@ public final class XesEventReader implements Iterator<IngestRecord> {
     } else {
       assisted = options.isAssistedChannel(channel);
     }
-    return IngestRecord.event(customer, caseId, ts, activity, channel, owner, assisted, e.seq(), e.line());
+    Map<String, String> attributes = null;
+    if (!options.attributeColumns().isEmpty()) {
+      java.util.List<String> values = new java.util.ArrayList<>(options.attributeColumns().size());
+      for (String name : options.attributeColumns()) {
+        values.add(lookup(name, a, trace));
+      }
+      attributes = IngestRecord.attributes(options.attributeColumns(), values);
+    }
+    return IngestRecord.event(customer, caseId, ts, activity, channel, owner, assisted, e.seq(), e.line(),
+        attributes);
   }
 
   /** An event attribute, or a trace attribute when the key starts with {@code case:}. */

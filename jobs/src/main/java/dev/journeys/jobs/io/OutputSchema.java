@@ -28,6 +28,10 @@ public final class OutputSchema {
   public static final String SOURCE_ORDER = "source_order";
   public static final String SEQ = "seq";
   public static final String ASSISTED = "assisted";
+  /** The attributes a source keeps (name to value), in events/ and, per journey, in journeys/ when a run keeps some. */
+  public static final String ATTRIBUTES = "attributes";
+  public static final org.apache.spark.sql.types.MapType ATTRIBUTES_TYPE =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true);
   public static final String FILE = "file";
   public static final String LINE = "line";
   public static final String REASON = "reason";
@@ -45,6 +49,8 @@ public final class OutputSchema {
   public static final String TOUCHPOINTS = "touchpoints";
   /** A journey's stage (its first event's), in {@code journeys/} of a run with stages only. */
   public static final String STAGE = "stage";
+  /** A journey's segment (its customer's), in {@code journeys/} of a run with segments only; first in segment tables. */
+  public static final String SEGMENT = "segment";
 
   // Variants (variants/, variants.csv); also EVENTS and TOUCHPOINTS.
   public static final String RANK = "rank";
@@ -73,7 +79,10 @@ public final class OutputSchema {
   public static final String DROP_OFF_RANK = "drop_off_rank";
   public static final String REPEAT_CONTACT_RANK = "repeat_contact_rank";
 
-  /** The unified event, as {@code events/} holds it and as Parquet inputs must provide it. */
+  /**
+   * The unified event, as Parquet inputs must provide it: {@code events/} adds the attributes
+   * ({@link #EVENT_WITH_ATTRIBUTES}), which a Parquet input may hold as a map column of that name.
+   */
   public static final StructType EVENT = new StructType()
       .add(EVENT_ID, DataTypes.StringType)
       .add(CUSTOMER_ID, DataTypes.StringType)
@@ -87,8 +96,11 @@ public final class OutputSchema {
       .add(SEQ, DataTypes.LongType)
       .add(ASSISTED, DataTypes.BooleanType);
 
+  /** The unified event with its attributes (null when its source keeps none): the events a run analyses. */
+  public static final StructType EVENT_WITH_ATTRIBUTES = EVENT.add(ATTRIBUTES, ATTRIBUTES_TYPE);
+
   /** What ingest makes of a record: an event or a quarantined row, told apart by {@link #STATUS}. */
-  public static final StructType INGESTED = EVENT
+  public static final StructType INGESTED = EVENT_WITH_ATTRIBUTES
       .add(FILE, DataTypes.StringType)
       .add(LINE, DataTypes.LongType)
       .add(REASON, DataTypes.StringType)
@@ -117,9 +129,16 @@ public final class OutputSchema {
       .add(FATE, DataTypes.StringType, false)
       .add(TOUCHPOINTS, DataTypes.createArrayType(DataTypes.StringType, false), false);
 
-  /** The journeys of a run by {@code rules}: {@link #JOURNEY}, with {@link #STAGE} last when it has stages. */
+  /**
+   * The journeys of a run by {@code rules}: {@link #JOURNEY}, then {@link #STAGE} when it has stages,
+   * {@link #ATTRIBUTES} when it keeps attributes, {@link #SEGMENT} when it has segments.
+   */
   public static StructType journey(dev.journeys.model.journey.JourneyRules rules) {
-    return rules.stages() == null ? JOURNEY : JOURNEY.add(STAGE, DataTypes.StringType, false);
+    StructType schema = rules.stages() == null ? JOURNEY : JOURNEY.add(STAGE, DataTypes.StringType, false);
+    if (rules.keepsAttributes()) {
+      schema = schema.add(ATTRIBUTES, ATTRIBUTES_TYPE);
+    }
+    return rules.segmentBy() == null ? schema : schema.add(SEGMENT, DataTypes.StringType, false);
   }
 
   /** The variants table, {@code variants/} and {@code variants.csv}: one row per touchpoint sequence, in rank order. */

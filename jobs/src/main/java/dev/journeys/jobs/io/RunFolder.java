@@ -28,8 +28,9 @@ public final class RunFolder implements AutoCloseable {
   /** The names journeys writes at the top of an output folder, and only these are ever replaced or removed. */
   public static final Set<String> OUTPUTS = Set.of("events", "quarantine", "journeys", "variants", "transitions",
       "handoffs", "stages", "repeat_contacts", "conversion_times", "unattributed", "stages.csv", "repeat_contacts.csv",
-      "conversion_times.csv", "quarantine.csv", "unattributed.csv", "variants.csv", "transitions.csv", "handoffs.csv", "graph.dot", "graph.graphml", "graph.json",
-      "report.html", "stitching.json", "summary.json", "summary.md", RunManifest.FILE);
+      "conversion_times.csv", "quarantine.csv", "unattributed.csv", "variants.csv", "transitions.csv", "handoffs.csv",
+      "graph.dot", "graph.graphml", "graph.json", "report.html", "stitching.json", "summary.json", "summary.md",
+      "segments", "segment_changes", "segment_changes.csv", RunManifest.FILE);
   static final String STAGING = "_unfinished-run";
   static final String REPLACED = "_replaced-run";
   static final String LOCK = ".journeys.lock";

@@ -22,8 +22,21 @@ import java.util.Map;
 public record RunManifest(String tool, String started, Options options, List<Input> inputs, List<BrokenFile> brokenOff,
     Map<String, Object> stitching, String cutOff, String journeysGrouping,
     @JsonInclude(JsonInclude.Include.ALWAYS) String firstEvent, @JsonInclude(JsonInclude.Include.ALWAYS) String lastEvent,
-    Counts counts, List<Stage> stages, Map<String, Double> durationsSeconds, Double totalSeconds, List<String> notes,
-    String finished) {
+    Counts counts, List<Stage> stages, Segments segments, Map<String, Double> durationsSeconds, Double totalSeconds,
+    List<String> notes, String finished) {
+
+  /**
+   * The segments of a run with {@code --segment-by}: the attribute, every segment with its customers and journeys
+   * (most customers first), the two compared in {@code segment_changes.csv}, how many rates were compared and how many
+   * differ beyond noise (q below 0.05).
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Segments(String by, List<Segment> values, List<String> compared, Integer comparisons,
+      Integer significant) {}
+
+  /** One segment: its value and size. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Segment(String value, Long customers, Long journeys) {}
 
   /**
    * One stage of a run with stages (in their order, {@code other} last): its touchpoint patterns and goals, and its

@@ -15,7 +15,10 @@ import java.util.TreeSet;
  * and the variant coverage curve.
  */
 record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, StageFlow stageFlow,
-    Distributions times, Distributions conversions) {
+    Distributions times, Distributions conversions, SegmentBars segments) {
+
+  /** The rates of the two segments compared, per change beyond noise (most significant first), as percentages. */
+  record SegmentBars(String a, String b, List<String> labels, List<Double> ratesA, List<Double> ratesB) {}
 
   /**
    * Distributions over the {@link dev.journeys.model.metric.GapBuckets} buckets, one series each (a transition's gaps
@@ -44,12 +47,13 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
 
   /** The chart data of {@code transitions} (most passages first) and the coverage points, as JSON safe to inline in a script. */
   static String json(List<TransitionRecord> transitions, List<double[]> coverage) {
-    return json(transitions, coverage, List.of(), null, List.of(), List.of());
+    return json(transitions, coverage, List.of(), null, List.of(), List.of(), List.of());
   }
 
   /** As above, with the stage flow of {@code stages} (none when empty); repeat contact within {@code window}. */
   static String json(List<TransitionRecord> transitions, List<double[]> coverage, List<ReportTables.StageLink> stages,
-      String window, List<TransitionRecord> timed, List<ReportTables.Conversion> conversions) {
+      String window, List<TransitionRecord> timed, List<ReportTables.Conversion> conversions,
+      List<ReportTables.SegmentChange> segmentChanges) {
     List<TransitionRecord> drawn = transitions.subList(0, Math.min(ReportTables.CHART_TRANSITIONS, transitions.size()));
     long max = transitions.stream().mapToLong(TransitionRecord::passages).max().orElse(1);
     TreeSet<String> names = new TreeSet<>();
@@ -70,12 +74,24 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
       String json = JSON.writeValueAsString(new ChartData(nodes, links, curve, stageFlow(stages, window),
           distributions(timed.stream().filter(r -> r.gapBuckets() != null)
               .map(r -> series(r.from() + " → " + r.to(), r.gapBuckets())).toList()),
-          distributions(conversions.stream().map(c -> series(c.goal(), c.buckets())).toList())));
+          distributions(conversions.stream().map(c -> series(c.goal(), c.buckets())).toList()),
+          segmentBars(segmentChanges)));
       // Inlined in a script: no sequence that could close the script or open a comment.
       return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The bars of the first ten changes beyond noise, or null when there are none. */
+  private static SegmentBars segmentBars(List<ReportTables.SegmentChange> changes) {
+    if (changes.isEmpty()) {
+      return null;
+    }
+    List<ReportTables.SegmentChange> shown = changes.subList(0, Math.min(10, changes.size()));
+    return new SegmentBars(shown.get(0).a(), shown.get(0).b(),
+        shown.stream().map(c -> c.from() + " → " + c.to() + " · " + c.rate()).toList(),
+        shown.stream().map(c -> 100 * c.rateA()).toList(), shown.stream().map(c -> 100 * c.rateB()).toList());
   }
 
   private static StageFlow stageFlow(List<ReportTables.StageLink> stages, String window) {

@@ -23,7 +23,12 @@ import java.util.Set;
  * the transitions of most passages for the chart, the points of the variant coverage curve, the owner pairs.
  */
 record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage, List<TransitionRecord> ownerPairs,
-    List<StageLink> stages, List<RankedContact> contacts, List<Conversion> conversions) {
+    List<StageLink> stages, List<RankedContact> contacts, List<Conversion> conversions,
+    List<SegmentChange> segmentChanges) {
+
+  /** A row of {@code segment_changes/}: one rate of one transition, segment a against segment b. */
+  record SegmentChange(String from, String to, String rate, String a, Double rateA, long denominatorA, String b,
+      Double rateB, long denominatorB, double difference, double lower, double upper, double q) {}
 
   /** A goal's converted journeys and their time to convert (its quantiles and journeys per bucket). */
   record Conversion(String goal, long journeys, Double medianSeconds, Double p90Seconds, Double p99Seconds,
@@ -61,7 +66,25 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
     }
     return new ReportTables(drawnTransitions(run.resolve("transitions"), shown),
         coveragePoints(run.resolve("variants")), ownerPairs, stages(run.resolve(StageRows.DIR), window),
-        contacts(run.resolve(RepeatContactRows.DIR), window), conversions(run.resolve(ConversionRows.DIR)));
+        contacts(run.resolve(RepeatContactRows.DIR), window), conversions(run.resolve(ConversionRows.DIR)),
+        segmentChanges(run.resolve(dev.journeys.jobs.io.SegmentRows.CHANGES_DIR)));
+  }
+
+  /** The first {@link #ROWS} rows of the comparison of two segments (most significant first), or none. */
+  static List<SegmentChange> segmentChanges(Path table) {
+    List<SegmentChange> rows = new ArrayList<>();
+    if (!TableReader.exists(table)) {
+      return rows;
+    }
+    TableReader.forEach(table, row -> {
+      if (rows.size() < ROWS) {
+        rows.add(new SegmentChange(row.string("from"), row.string("to"), row.string("rate"), row.string("a"),
+            row.doubleValue("rate_a"), row.longValue("denominator_a"), row.string("b"), row.doubleValue("rate_b"),
+            row.longValue("denominator_b"), row.doubleValue("difference"), row.doubleValue("difference_lower"),
+            row.doubleValue("difference_upper"), row.doubleValue("q")));
+      }
+    });
+    return rows;
   }
 
   /** Every goal reached (goals are few), or none when fates were not judged. */

@@ -17,8 +17,26 @@ import java.util.function.Function;
  * and its tables.
  */
 record ReportView(String cutOff, String date, List<Card> cards, Changes changes, List<Ranking> rankings,
-    Handoffs handoffs, StageSection stages, ContactSection contacts, TimeSection times, List<String> quality,
-    String chartData) {
+    Handoffs handoffs, StageSection stages, ContactSection contacts, SegmentSection segments, TimeSection times,
+    List<String> quality, String chartData) {
+
+  /**
+   * The segments of a run with {@code --segment-by} (null without): their sizes, the two compared, and the rates that
+   * differ beyond noise first.
+   */
+  record SegmentSection(String attribute, String sizes, String a, String b, int tested, int significantCount,
+      List<SegmentRow> rows) {
+    public boolean compared() {
+      return a != null;
+    }
+
+    public boolean hasSignificant() {
+      return significantCount > 0;
+    }
+  }
+
+  record SegmentRow(String transition, String rate, String rateA, String rateB, String counted, String difference,
+      String interval, String q) {}
 
   /**
    * The time between steps of the top-ranked transitions and the time to convert to each goal: the rows beside the
@@ -139,8 +157,33 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
             duration(c.p90Seconds()), duration(c.p99Seconds()))).toList());
     return new ReportView(manifest.cutOff(), summary == null ? null : summary.path("date").asText(),
         cards, changes(summary), rankings, handoffs(tables, window), stages(tables, window),
-        contacts(tables, window), times, quality(manifest),
-        ChartData.json(tables.transitions(), tables.coverage(), tables.stages(), window, timed, tables.conversions()));
+        contacts(tables, window), segments(manifest, tables), times, quality(manifest),
+        ChartData.json(tables.transitions(), tables.coverage(), tables.stages(), window, timed, tables.conversions(),
+            significant(tables.segmentChanges())));
+  }
+
+  /** The comparison's rows below the false discovery rate, most significant first. */
+  static List<ReportTables.SegmentChange> significant(List<ReportTables.SegmentChange> rows) {
+    return rows.stream().filter(r -> r.q() < RunComparison.FALSE_DISCOVERY_RATE).toList();
+  }
+
+  private static SegmentSection segments(RunManifest manifest, ReportTables tables) {
+    RunManifest.Segments s = manifest.segments();
+    if (s == null) {
+      return null;
+    }
+    String sizes = String.join(", ", s.values().stream().map(v -> String.format(Locale.ROOT, "%s (%s customers)",
+        v.value(), count(v.customers()))).toList());
+    boolean compared = s.compared() != null && s.compared().size() == 2;
+    List<SegmentRow> rows = significant(tables.segmentChanges()).stream().map(c -> new SegmentRow(
+        c.from() + " → " + c.to(), c.rate(), percent(c.rateA()), percent(c.rateB()),
+        count(c.denominatorA()) + " / " + count(c.denominatorB()),
+        String.format(Locale.ROOT, "%+.1f pts", 100 * c.difference()),
+        String.format(Locale.ROOT, "%+.1f to %+.1f", 100 * c.lower(), 100 * c.upper()),
+        String.format(Locale.ROOT, "%.1e", c.q()))).toList();
+    return new SegmentSection(s.by(), sizes, compared ? s.compared().get(0) : null,
+        compared ? s.compared().get(1) : null, s.comparisons() == null ? 0 : s.comparisons(),
+        s.significant() == null ? 0 : s.significant(), rows);
   }
 
   /**

@@ -10,7 +10,7 @@ import dev.journeys.jobs.io.TransitionRecord;
 import dev.journeys.model.metric.BenjaminiHochberg;
 import dev.journeys.model.metric.MannWhitneyTest;
 import dev.journeys.model.metric.RateCount;
-import dev.journeys.model.metric.TwoProportionTest;
+import dev.journeys.model.metric.RateDifference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * Run over run: compares a finished run with the previous finished one. Rates that changed by more than
- * noise (two-proportion z-test, Benjamini–Hochberg across every transition and rate tested), times between steps
+ * noise ({@link RateDifference}: two-proportion z-test, Benjamini–Hochberg across every transition and rate tested,
+ * as segments are compared), times between steps
  * that moved beyond noise (Mann–Whitney U on the gaps per bucket, Benjamini–Hochberg across transitions),
  * transitions and variants that appeared or vanished, and the journeys' fate shares; written as
  * {@code summary.json}.
@@ -172,7 +173,8 @@ public final class RunComparison {
         if (a == null || b == null || a.total() == 0 || b.total() == 0) {
           continue;
         }
-        double p = TwoProportionTest.pValue(a, b);
+        // The same comparison as two segments' (segment_changes.csv): the change is now minus then.
+        RateDifference change = RateDifference.of(b, a);
         Map<String, Object> test = new LinkedHashMap<>();
         test.put("transition", e.getKey());
         test.put("rate", rate);
@@ -180,9 +182,12 @@ public final class RunComparison {
         test.put("current", b.rate());
         test.put("previous_decided", a.total());
         test.put("current_decided", b.total());
-        test.put("p_value", p);
+        test.put("difference", change.difference());
+        test.put("difference_lower", change.lower());
+        test.put("difference_upper", change.upper());
+        test.put("p_value", change.p());
         tests.add(test);
-        pValues.add(p);
+        pValues.add(change.p());
       }
     }
     List<Map<String, Object>> changes = significant(tests, pValues);

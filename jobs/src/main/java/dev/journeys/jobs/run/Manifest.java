@@ -128,6 +128,8 @@ public final class Manifest {
   }
 
   /** A nightly run's events before its window: counted, not analysed. */
+  private RunManifest.Segments segments;
+
   public void eventsBeforeWindow(long events) {
     eventsBeforeWindow = events;
   }
@@ -138,6 +140,14 @@ public final class Manifest {
 
   public void transitions(long count) {
     transitions = count;
+  }
+
+  /** The segments of a run with segments. */
+  public void segments(dev.journeys.jobs.run.SegmentTables.Result result) {
+    List<RunManifest.Segment> values = new ArrayList<>();
+    result.sizes().forEach((value, size) -> values.add(new RunManifest.Segment(value, size[0], size[1])));
+    segments = new RunManifest.Segments(result.attribute(), values, result.compared(), result.tested(),
+        result.significant().size());
   }
 
   /** A note for whoever reads the run: something it did or found that changes how to read its figures. */
@@ -160,7 +170,7 @@ public final class Manifest {
         journeys == null ? null : journeys.cutoff().toString(), journeys == null ? null : journeys.grouping(),
         journeys == null || journeys.firstEvent() == null ? null : journeys.firstEvent().toString(),
         journeys == null || journeys.lastEvent() == null ? null : journeys.lastEvent().toString(),
-        counts(), stages(), progress.durations(), totalSeconds, List.copyOf(notes), finished);
+        counts(), stages(), segments, progress.durations(), totalSeconds, List.copyOf(notes), finished);
   }
 
   /** Each stage's journeys by fate, in the stages' order ({@code other} last); null without stages. */

@@ -193,6 +193,16 @@ public final class RunJob {
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.transitions(table.transitions().size());
 
+    SegmentTables.Result segments = null;
+    if (config.rules().segmentBy() != null) {
+      progress.stage("segments", "every table per segment of " + config.rules().segmentBy() + ", and two compared");
+      segments = SegmentTables.write(engine, config, counts, out, outputs.dir("journeys"));
+      manifest.segments(segments);
+      progress.done(String.format(Locale.ROOT, "%,d segments; %s: %,d of %,d rates differ beyond noise",
+          segments.sizes().size(), segments.compared().isEmpty() ? "fewer than two to compare"
+              : String.join(" against ", segments.compared()), segments.significant().size(), segments.tested()));
+    }
+
     progress.stage("graph", "building the transition graph");
     TransitionGraph graph = TransitionGraph.of(table.transitions());
     GraphInsights insights = graph.insights(counts.touchpoints(), counts.journeys(), config.top());
@@ -206,6 +216,6 @@ public final class RunJob {
     HtmlReport.write(out, snapshot);
     manifest.write(out.resolve(RunManifest.FILE));
     return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights, stall, contacts,
-        config.rules().rankedWindow());
+        config.rules().rankedWindow(), segments);
   }
 }

@@ -11,4 +11,5 @@ import java.util.List;
 /** What a run produced, for the console and the tests. */
 public record RunResult(IngestResult ingest, JourneysResult journeys, TransitionTable transitions,
     List<RankedTransition> dropOffRanking, List<RankedTransition> repeatRanking, long variants,
-    GraphInsights insights, List<RankedTransition> stallRanking, List<RepeatContact> repeatContacts, int rankedWindow) {}
+    GraphInsights insights, List<RankedTransition> stallRanking, List<RepeatContact> repeatContacts, int rankedWindow,
+    SegmentTables.Result segments) {}

@@ -40,4 +40,16 @@ if (data.times) {
 if (data.conversions) {
   distribution('conversions', data.conversions);
 }
+if (data.segments) {
+  const seg = echarts.init(document.getElementById('segments'));
+  seg.setOption({
+    tooltip: {trigger: 'axis', valueFormatter: v => v.toFixed(1) + '%'},
+    legend: {top: 0},
+    grid: {top: 30, left: 20, right: 30, bottom: 20, containLabel: true},
+    xAxis: {type: 'value', axisLabel: {formatter: v => v + '%'}},
+    yAxis: {type: 'category', inverse: true, data: data.segments.labels, axisLabel: {width: 320, overflow: 'truncate'}},
+    series: [{name: data.segments.a, type: 'bar', data: data.segments.ratesA},
+             {name: data.segments.b, type: 'bar', data: data.segments.ratesB}]
+  });
+}
 window.reportReady = true;

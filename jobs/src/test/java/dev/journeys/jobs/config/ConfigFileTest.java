@@ -85,7 +85,7 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.read(file, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Config " + file + " has 10 problems:")
-        .hasMessageContaining("unknown key 'extra' (expected one of: accept-truncated, allow-absent-goals, identity, journeys, max-bad-rows-share, nightly, out, ranking, scrub, sources, stages)")
+        .hasMessageContaining("unknown key 'extra' (expected one of: accept-truncated, allow-absent-goals, identity, journeys, max-bad-rows-share, nightly, out, ranking, scrub, segments, sources, stages)")
         .hasMessageContaining("unknown key 'sources[0].colum' (expected one of: activity-column,")
         .hasMessageContaining("key 'sources[0].delimiter': expected one character, got ';;'")
         .hasMessageContaining("key 'sources[1]': a source needs a path")
@@ -158,10 +158,15 @@ class ConfigFileTest {
     RunConfig config = ConfigFile.read(sample, null);
     assertThat(config.sources()).hasSize(5);
     assertThat(config.sources()).allMatch(Source::isRaw);
-    assertThat(config.rules().goals()).containsExactlyInAnyOrder("web:order_completed", "web:first_use");
+    assertThat(config.rules().goals()).containsExactlyInAnyOrder("web:order_completed", "web:first_use",
+        "web:pay_invoice");
     assertThat(config.rules().stages().list()).extracting(dev.journeys.model.journey.Stages.Stage::name)
         .containsExactly("evaluate", "buy", "access", "use", "ask");
     assertThat(config.maxIdentityKeys()).isEqualTo(50);
+    assertThat(config.sources().get(0).mapping().attributes()).containsOnlyKeys("region");
+    assertThat(config.rules().segmentBy()).isEqualTo("region");
+    assertThat(config.rules().keepsAttributes()).isTrue();
+    assertThat(config.compare()).containsExactly("DE", "FR");
   }
 
   @Test

@@ -81,6 +81,13 @@ class DemoTest {
   }
 
   @Test
+  void plantedRegionDifferenceIsTheOnlyChangeBetweenTheTwoLargestRegions() throws IOException {
+    PlantedGaps.assertSegmentDifferenceFound(result, truth, true);
+    List<String> changes = Files.readAllLines(dir.resolve("out/segment_changes.csv"));
+    assertThat(changes.get(1)).startsWith("crm:invoice_sent,web:view_invoice,drop_off,DE,");
+  }
+
+  @Test
   void quarantinesTheDeliberatelyBrokenRows() {
     assertThat(result.ingest().quarantined()).isEqualTo(truth.get("broken_rows").asLong()).isPositive();
   }

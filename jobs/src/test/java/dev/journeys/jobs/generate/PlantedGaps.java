@@ -25,6 +25,29 @@ final class PlantedGaps {
   }
 
   /**
+   * The planted segment difference is the top change between the two largest regions, its interval holds the true
+   * difference, and, when {@code onlyOne}, it is the only change beyond noise (q below 0.05).
+   */
+  static void assertSegmentDifferenceFound(RunResult result, JsonNode truth, boolean onlyOne) {
+    JsonNode planted = truth.get("planted_segment_difference");
+    dev.journeys.jobs.run.SegmentTables.Result segments = result.segments();
+    assertThat(segments.attribute()).isEqualTo(planted.get("attribute").asText());
+    assertThat(segments.compared()).contains(planted.get("segment").asText());
+    List<dev.journeys.jobs.run.SegmentTables.Change> significant = segments.significant();
+    assertThat(significant).isNotEmpty();
+    dev.journeys.jobs.run.SegmentTables.Change top = significant.get(0);
+    assertThat(top.from() + " → " + top.to()).isEqualTo(planted.get("transition").asText());
+    assertThat(top.rate()).isEqualTo(planted.get("metric").asText());
+    boolean plantedIsA = segments.compared().get(0).equals(planted.get("segment").asText());
+    double truthDifference = (plantedIsA ? 1 : -1) * (planted.get("true_rate_in_segment").asDouble()
+        - planted.get("true_rate_elsewhere").asDouble());
+    assertThat(truthDifference).isBetween(top.difference().lower(), top.difference().upper());
+    if (onlyOne) {
+      assertThat(significant).as("changes beyond noise").hasSize(1);
+    }
+  }
+
+  /**
    * The planted trigger is the contact that most often brings customers back in its window, its interval holds the
    * true rate, and it is most often followed by the planted repeat with the order, the welcome e-mail and the set-up
    * between.

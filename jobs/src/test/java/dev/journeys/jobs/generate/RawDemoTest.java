@@ -57,6 +57,13 @@ class RawDemoTest {
   }
 
   @Test
+  void regionsComeFromTheWebTrackersGeoLookupAndTheSegmentsAreCompared() {
+    assertThat(result.segments().sizes().keySet()).containsExactlyInAnyOrder("DE", "FR", "IT");
+    assertThat(result.segments().compared()).containsExactly("DE", "FR");
+    assertThat(result.segments().tested()).isPositive();
+  }
+
+  @Test
   void plantedGapsComeOutOnTop() {
     assertThat(result.dropOffRanking().get(0).transition().key().toString())
         .isEqualTo(truth.get("planted_gaps").get(0).get("transition").asText());

@@ -44,4 +44,16 @@ public final class SparkTest {
     throw new IllegalStateException("Cannot find test-data/ (tried " + configured + " and the folders above "
         + Path.of("").toAbsolutePath() + ")");
   }
+
+  /** The table with its map columns (attributes) as JSON text: Spark cannot compare sets of rows holding maps. */
+  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> comparable(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table) {
+    for (org.apache.spark.sql.types.StructField f : table.schema().fields()) {
+      if (f.dataType() instanceof org.apache.spark.sql.types.MapType) {
+        table = table.withColumn(f.name(), org.apache.spark.sql.functions.to_json(
+            org.apache.spark.sql.functions.col(f.name())));
+      }
+    }
+    return table;
+  }
 }

@@ -159,7 +159,8 @@ public final class LocalEngine implements Engine {
   }
 
   @Override
-  public List<Row> variants(String journeysDir, long total, boolean judgesFates) {
-    return LocalJourneys.variants(journeys, judgesFates);
+  public List<Row> variants(String journeysDir, long total, boolean judgesFates, String segment) {
+    return LocalJourneys.variants(segment == null ? journeys : journeys.stream()
+        .filter(r -> segment.equals(r.getString(r.size() - 1))).toList(), judgesFates);
   }
 }

@@ -39,6 +39,7 @@ public final class LocalJourneys {
   private static final int SOURCE_ORDER = OutputSchema.INGESTED.fieldIndex(OutputSchema.SOURCE_ORDER);
   private static final int SEQ = OutputSchema.INGESTED.fieldIndex(OutputSchema.SEQ);
   private static final int ASSISTED = OutputSchema.INGESTED.fieldIndex(OutputSchema.ASSISTED);
+  private static final int ATTRIBUTES = OutputSchema.INGESTED.fieldIndex(OutputSchema.ATTRIBUTES);
 
   private LocalJourneys() {}
 
@@ -73,7 +74,8 @@ public final class LocalJourneys {
     for (Row e : upToCutoff) {
       kernel.add(e.getString(CUSTOMER), rules.perCase() ? e.getString(CASE) : null, Micros.of((Instant) e.get(TS)),
           e.getString(TOUCHPOINT), e.getString(CHANNEL), e.getString(OWNER),
-          !e.isNullAt(ASSISTED) && e.getBoolean(ASSISTED));
+          !e.isNullAt(ASSISTED) && e.getBoolean(ASSISTED),
+          rules.keepsAttributes() ? dev.journeys.jobs.io.AttributeMaps.of(e.get(ATTRIBUTES)) : null);
     }
     kernel.flush();
     return new Built(new JourneysResult(effectiveCutoff, profile.first(), profile.last(), profile.afterCutoff(),

@@ -98,7 +98,8 @@ final class ClusteredJourneys {
       KernelPartition kernel, String journeysDir) {
     Dataset<Row> projected = events.select(col(OutputSchema.CUSTOMER_ID), unix_micros(col(OutputSchema.TS)),
         col(OutputSchema.TOUCHPOINT), col(OutputSchema.CHANNEL), col(OutputSchema.OWNER), col(OutputSchema.ASSISTED),
-        col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ), readable);
+        col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ), readable,
+        kernel.rules().keepsAttributes() ? col(OutputSchema.ATTRIBUTES) : org.apache.spark.sql.functions.lit(null));
     RDD<InternalRow> rows = wholeFiles(spark, projected);
     Optional<String> tooFew = tooFewFiles(rows.partitions(), spark.sparkContext().defaultParallelism(),
         SMALL_FILE_BYTES);

@@ -12,8 +12,8 @@ import org.apache.spark.util.CollectionAccumulator;
 /**
  * One task of {@link ClusteredJourneys}: streams one file's events, as Spark's own rows, through the
  * kernel while checking that they are clustered, and reports the file's customer span and tally. Input
- * columns: customer_id, ts in microseconds, touchpoint, channel, owner, assisted, source_order, seq, and
- * whether the row is readable. Unreadable rows and events after the cut-off are counted, not streamed.
+ * columns: customer_id, ts in microseconds, touchpoint, channel, owner, assisted, source_order, seq,
+ * whether the row is readable, and the attributes (null unless the rules keep them). Unreadable rows and events after the cut-off are counted, not streamed.
  *
  * <p>Per event it compares the customer with the previous one (bytes, no string made), looks the
  * (touchpoint, channel, owner) combination up in a small open-addressing table (declaring it to the
@@ -26,6 +26,19 @@ final class ClusteredPartition {
   private final CollectionAccumulator<ClusteredJourneys.Span> spans;
   private final int partition;
 
+  /** A map of Spark's own (string keys, string values, null values left out) as a Java map. */
+  static java.util.Map<String, String> attributes(org.apache.spark.sql.catalyst.util.MapData map) {
+    java.util.Map<String, String> values = new java.util.TreeMap<>();
+    org.apache.spark.sql.catalyst.util.ArrayData keys = map.keyArray();
+    org.apache.spark.sql.catalyst.util.ArrayData vals = map.valueArray();
+    for (int i = 0; i < map.numElements(); i++) {
+      if (!vals.isNullAt(i)) {
+        values.put(keys.getUTF8String(i).toString(), vals.getUTF8String(i).toString());
+      }
+    }
+    return values.isEmpty() ? null : values;
+  }
+
   ClusteredPartition(KernelPartition config, CollectionAccumulator<ClusteredJourneys.Span> spans, int partition) {
     this.config = config;
     this.spans = spans;
@@ -37,6 +50,7 @@ final class ClusteredPartition {
     JourneyKernel kernel = config.kernel(journeys);
     Combinations handles = new Combinations(config.combinations());
     long cutoff = config.cutoffMicros();
+    boolean withAttributes = config.rules().keepsAttributes();
     return new Iterator<>() {
       private boolean finished;
       private UTF8String customer;
@@ -110,7 +124,8 @@ final class ClusteredPartition {
           handles.add(touchpoint.clone(), channel == null ? null : channel.clone(), owner == null ? null : owner.clone(),
               handle);
         }
-        kernel.add(customerName, null, t, handle, assisted);
+        kernel.add(customerName, null, t, handle, assisted,
+            withAttributes && !e.isNullAt(9) ? attributes(e.getMap(9)) : null);
       }
 
       /** Out of order: the task reports why and emits nothing more; the driver falls back to a shuffle. */

@@ -91,7 +91,8 @@ public final class Ingest {
       }
     }
     spark.sparkContext().setJobDescription(null);
-    Dataset<Row> events = tally.events != null ? tally.events : spark.createDataFrame(List.of(), OutputSchema.EVENT);
+    Dataset<Row> events = tally.events != null ? tally.events
+        : spark.createDataFrame(List.of(), OutputSchema.EVENT_WITH_ATTRIBUTES);
     long eventsRead = tally.profile.events();
     LOG.info("Read {} events and quarantined {} rows from {} inputs", eventsRead, tally.quarantined, inputs.size());
     List<Break> breaks = new java.util.ArrayList<>(parsed.value().breaks());
@@ -180,7 +181,8 @@ public final class Ingest {
 
 
   public static Column[] eventColumns() {
-    return java.util.Arrays.stream(OutputSchema.EVENT.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+    return java.util.Arrays.stream(OutputSchema.EVENT_WITH_ATTRIBUTES.fieldNames()).map(c -> col(c))
+        .toArray(Column[]::new);
   }
 
 

@@ -126,7 +126,9 @@ public final class JourneyJob {
         .select(col(OutputSchema.CUSTOMER_ID), rules.perCase() ? col(OutputSchema.CASE_ID) : lit(null).cast("string"),
             unix_micros(col(OutputSchema.TS)).as("ts_micros"), col("d_id"), col(OutputSchema.ASSISTED),
             col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ),
-            xxhash64(col(OutputSchema.CUSTOMER_ID)).as("customer_hash"));
+            xxhash64(col(OutputSchema.CUSTOMER_ID)).as("customer_hash"),
+            // The attributes travel only when the run keeps them.
+            rules.keepsAttributes() ? col(OutputSchema.ATTRIBUTES) : lit(null).cast("boolean"));
     // Sorted by the customer's hash alone: one long, which Spark sorts by radix, without comparing rows. Customer ids
     // often share their first 8 bytes ("cust-000…"), and the rows of one customer share all of them, so a sort on
     // the ids compared whole strings. The kernel's partition orders each customer's few rows itself, and puts

@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
  * Streams one partition's events (grouped by customer, ordered inside) through the kernel, emits a
  * row per journey as it closes, and hands the partition's transition counts to the accumulator.
  * Input columns: customer_id, case_id, ts in microseconds, touchpoint combination id, assisted, source order,
- * sequence, customer hash; the
+ * sequence, customer hash, attributes (null unless the rules keep them); the
  * combinations (touchpoint, channel, owner) are declared to the kernel first, so ids are its handles.
  */
 final class KernelPartition implements MapPartitionsFunction<Row, Row> {
@@ -37,6 +37,11 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
   /** A kernel that adds each journey it closes to {@code journeys} as a row, with the combinations declared. */
   JourneyKernel kernel(ArrayDeque<Row> journeys) {
     return JourneyRows.kernel(rules, cutoffMicros, combinations, journeys);
+  }
+
+  /** The rules the kernel cuts and judges journeys by. */
+  JourneyRules rules() {
+    return rules;
   }
 
   /** The accumulator each task hands its counts to. */
@@ -66,7 +71,7 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     JourneyKernel kernel = kernel(journeys);
     boolean perCase = rules.perCase();
     return new Iterator<>() {
-      private final Group group = new Group(perCase);
+      private final Group group = new Group(perCase, rules.keepsAttributes());
       private Row next = events.hasNext() ? events.next() : null;
       private boolean finished;
 
@@ -104,6 +109,8 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
    */
   static final class Group {
     private final boolean perCase;
+    private final boolean withAttributes;
+    private java.util.Map<String, String>[] attributes;
     private String[] customers = new String[16];
     private String[] cases = new String[16];
     private long[] ts = new long[16];
@@ -115,12 +122,22 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     private boolean ordered;
 
     Group(boolean perCase) {
+      this(perCase, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    Group(boolean perCase, boolean withAttributes) {
       this.perCase = perCase;
+      this.withAttributes = withAttributes;
+      this.attributes = withAttributes ? new java.util.Map[16] : null;
     }
 
     void clear() {
       java.util.Arrays.fill(customers, 0, n, null);
       java.util.Arrays.fill(cases, 0, n, null);
+      if (withAttributes) {
+        java.util.Arrays.fill(attributes, 0, n, null);
+      }
       n = 0;
       ordered = true;
     }
@@ -135,6 +152,9 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
         seq = java.util.Arrays.copyOf(seq, size);
         combination = java.util.Arrays.copyOf(combination, size);
         assisted = java.util.Arrays.copyOf(assisted, size);
+        if (withAttributes) {
+          attributes = java.util.Arrays.copyOf(attributes, size);
+        }
       }
       String customer = e.getString(0);
       String caseId = e.getString(1);
@@ -146,6 +166,9 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
       assisted[n] = !e.isNullAt(4) && e.getBoolean(4);
       sourceOrder[n] = e.getInt(5);
       seq[n] = e.getLong(6);
+      if (withAttributes) {
+        attributes[n] = dev.journeys.jobs.io.AttributeMaps.of(e.get(8));
+      }
       if (n > 0 && compare(n - 1, n) > 0) {
         ordered = false;
       }
@@ -180,7 +203,8 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
       }
       for (int k = 0; k < n; k++) {
         int i = order == null ? k : order[k];
-        kernel.add(customers[i], cases[i], ts[i], combination[i], assisted[i]);
+        kernel.add(customers[i], cases[i], ts[i], combination[i], assisted[i],
+            withAttributes ? attributes[i] : null);
       }
     }
   }

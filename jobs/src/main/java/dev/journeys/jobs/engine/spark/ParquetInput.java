@@ -72,6 +72,7 @@ final class ParquetInput {
         lit(input.sourceOrder()).as(OutputSchema.SOURCE_ORDER),
         col("_seq").cast("long").as(OutputSchema.SEQ),
         optional(columns, OutputSchema.ASSISTED, col("_channel").isin(ReadOptions.ASSISTED_CHANNELS_DEFAULT.stream().sorted().toArray())),
+        attributes(input, df),
         lit(input.path()).as(OutputSchema.FILE),
         col("_seq").cast("long").as(OutputSchema.LINE),
         reason.as(OutputSchema.REASON),
@@ -79,6 +80,47 @@ final class ParquetInput {
             org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(col(OutputSchema.CUSTOMER_ID),
                 col(OutputSchema.TS), col(OutputSchema.TOUCHPOINT)))).as(OutputSchema.RAW),
         org.apache.spark.sql.functions.when(reason.isNull(), lit("ok")).otherwise(lit("bad")).as(OutputSchema.STATUS));
+  }
+
+  /**
+   * The events' attributes: the input's own {@code attributes} map column when it has one, with the columns
+   * {@code --attribute-column} names (as strings) put in, over any of the same name (a name the file has no column of
+   * is looked for in its map); values that are null or blank are left out, and an event left with none has null.
+   */
+  private static Column attributes(InputFile input, Dataset<Row> df) {
+    List<String> columns = List.of(df.columns());
+    boolean own = columns.contains(OutputSchema.ATTRIBUTES)
+        && df.schema().apply(OutputSchema.ATTRIBUTES).dataType() instanceof org.apache.spark.sql.types.MapType;
+    List<String> missing = input.read().attributeColumns().stream().filter(n -> !columns.contains(n)).toList();
+    if (!missing.isEmpty() && !own) {
+      throw new InputException("Cannot read " + input.path() + ": attribute column(s) " + String.join(", ", missing)
+          + " not found, and it has no attributes map column; the file has: " + String.join(", ", columns));
+    }
+    // A name without a column of its own may be a key of the file's attributes map.
+    List<String> names = input.read().attributeColumns().stream().filter(columns::contains).toList();
+    Column map = null;
+    if (own) {
+      map = col(OutputSchema.ATTRIBUTES).cast(OutputSchema.ATTRIBUTES_TYPE);
+      if (!names.isEmpty()) {
+        map = org.apache.spark.sql.functions.map_filter(map, (k, v) -> org.apache.spark.sql.functions.not(
+            k.isin(names.toArray())));
+      }
+    }
+    if (!names.isEmpty()) {
+      List<Column> pairs = new ArrayList<>();
+      for (String name : names) {
+        pairs.add(lit(name));
+        pairs.add(org.apache.spark.sql.functions.trim(col(name).cast("string")));
+      }
+      Column named = org.apache.spark.sql.functions.map(pairs.toArray(Column[]::new));
+      map = map == null ? named : org.apache.spark.sql.functions.map_concat(map, named);
+    }
+    if (map == null) {
+      return lit(null).cast(OutputSchema.ATTRIBUTES_TYPE).as(OutputSchema.ATTRIBUTES);
+    }
+    Column kept = org.apache.spark.sql.functions.map_filter(map, (k, v) -> v.isNotNull().and(v.notEqual(lit(""))));
+    return org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.size(kept).gt(0), kept)
+        .as(OutputSchema.ATTRIBUTES);
   }
 
   private static Column optional(List<String> columns, String name, Column otherwise) {

@@ -62,7 +62,8 @@ final class RawIngest {
       .add(OutputSchema.LINE, DataTypes.LongType)
       .add(OutputSchema.REASON, DataTypes.StringType)
       .add(OutputSchema.RAW, DataTypes.StringType)
-      .add(OutputSchema.STATUS, DataTypes.StringType);
+      .add(OutputSchema.STATUS, DataTypes.StringType)
+      .add(OutputSchema.ATTRIBUTES, OutputSchema.ATTRIBUTES_TYPE);
 
   /** Status of a record read but given to no customer: it carries no identity key. */
   static final String UNATTRIBUTED = "unattributed";
@@ -213,7 +214,8 @@ final class RawIngest {
               next = RowFactory.create(part, dedup,
                   m.linksOnly() ? null : Micros.toInstant(m.tsMicros()), m.touchpoint(), m.channel(), m.owner(),
                   m.assisted(), m.keys().toArray(String[]::new), m.linksOnly(), source, file.sourceOrder(), s,
-                  file.path(), r.line(), null, null, "ok");
+                  file.path(), r.line(), null, null, "ok",
+                  dev.journeys.jobs.io.AttributeMaps.column(m.attributes()));
             }
           }
           return next;
@@ -243,11 +245,11 @@ final class RawIngest {
 
   private static Row unattributed(int part, InputFile file, long seq, long line, String reason) {
     return RowFactory.create(part, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(),
-        seq, file.path(), line, reason, null, UNATTRIBUTED);
+        seq, file.path(), line, reason, null, UNATTRIBUTED, null);
   }
 
   private static Row bad(int part, InputFile file, long seq, long line, String reason, String raw) {
     return RowFactory.create(part, null, null, null, null, null, null, null, null, file.source(), file.sourceOrder(), seq,
-        file.path(), line, reason, raw, "bad");
+        file.path(), line, reason, raw, "bad", null);
   }
 }

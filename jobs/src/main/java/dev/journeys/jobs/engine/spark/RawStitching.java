@@ -175,7 +175,8 @@ final class RawStitching {
             .as(OutputSchema.CUSTOMER_ID),
         lit(null).cast("string").as(OutputSchema.CASE_ID),
         col(OutputSchema.TS), col(OutputSchema.TOUCHPOINT), col(OutputSchema.CHANNEL), col(OutputSchema.OWNER),
-        col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ), assisted.as(OutputSchema.ASSISTED));
+        col(OutputSchema.SOURCE), col(OutputSchema.SOURCE_ORDER), col(OutputSchema.SEQ), assisted.as(OutputSchema.ASSISTED),
+        col(OutputSchema.ATTRIBUTES));
     return new Stitched(events, stitching, records, duplicates, unique, chainOnly, attributed);
   }
 

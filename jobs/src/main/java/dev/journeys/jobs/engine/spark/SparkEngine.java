@@ -101,8 +101,9 @@ public final class SparkEngine implements Engine {
   }
 
   @Override
-  public List<Row> variants(String journeysDir, long journeys, boolean judgesFates) {
-    return VariantJob.variants(spark.read().parquet(journeysDir), journeys, judgesFates)
-        .collectAsList();
+  public List<Row> variants(String journeysDir, long journeys, boolean judgesFates, String segment) {
+    Dataset<Row> all = spark.read().parquet(journeysDir);
+    return VariantJob.variants(segment == null ? all
+        : all.filter(functions.col(OutputSchema.SEGMENT).equalTo(segment)), journeys, judgesFates).collectAsList();
   }
 }

@@ -15,7 +15,15 @@ import java.util.List;
  */
 public record MappedRecord(String eventId, long tsMicros, String touchpoint, String channel, String owner,
     boolean assisted, List<String> keys, boolean linksOnly, String error, boolean excluded, boolean unattributed,
-    boolean scrubbed, int unreadablePhones) {
+    boolean scrubbed, int unreadablePhones, java.util.Map<String, String> attributes) {
+
+  /** A record without attributes. */
+  public MappedRecord(String eventId, long tsMicros, String touchpoint, String channel, String owner,
+      boolean assisted, List<String> keys, boolean linksOnly, String error, boolean excluded, boolean unattributed,
+      boolean scrubbed, int unreadablePhones) {
+    this(eventId, tsMicros, touchpoint, channel, owner, assisted, keys, linksOnly, error, excluded, unattributed,
+        scrubbed, unreadablePhones, null);
+  }
 
   public static MappedRecord bad(String error) {
     return new MappedRecord(null, 0, null, null, null, false, List.of(), false, error, false, false, false, 0);

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * @param required     fields a record cannot be read without (a Segment call's {@code type}): quarantined if empty
  * @param inOrder      two time fields, the first never after the second (a contact's initiation and disconnect),
  *                     or none: a record whose second comes before its first is quarantined
+ * @param attributes   the attributes its events keep, by name, each rendered by its template (through the
+ *                     scrubber); a name whose template renders nothing is left out of the event's attributes
  */
 public record SourceMapping(
     String name,
@@ -48,7 +50,8 @@ public record SourceMapping(
     boolean linksOnly,
     String chainKind,
     List<String> required,
-    List<String> inOrder) implements Serializable {
+    List<String> inOrder,
+    Map<String, Template> attributes) implements Serializable {
 
   /** A mapping without a chain key or record checks. */
   public SourceMapping(String name, Template touchpoint, Template channel, Template owner, Template assisted,
@@ -56,7 +59,7 @@ public record SourceMapping(
       Template eventId, Map<String, Pattern> eventWhen, Map<String, Pattern> exclude, Set<String> assistedChannels,
       boolean linksOnly) {
     this(name, touchpoint, channel, owner, assisted, timestampField, timestampFormat, zone, identity, eventId,
-        eventWhen, exclude, assistedChannels, linksOnly, null, List.of(), List.of());
+        eventWhen, exclude, assistedChannels, linksOnly, null, List.of(), List.of(), Map.of());
   }
 
   public SourceMapping {
@@ -68,6 +71,7 @@ public record SourceMapping(
     assistedChannels = Set.copyOf(assistedChannels);
     required = List.copyOf(required);
     inOrder = List.copyOf(inOrder);
+    attributes = new LinkedHashMap<>(attributes);
     if (identity.isEmpty()) {
       throw new IllegalArgumentException("source " + name + ": no identity keys (map at least one kind to a field)");
     }
@@ -148,8 +152,18 @@ public record SourceMapping(
       boolean isAssisted = assisted != null ? flag(assisted.render(record))
           : ch != null && assistedChannels.contains(ch);
       String id = eventId == null ? null : eventId.render(record);
+      Map<String, String> kept = null;
+      for (Map.Entry<String, Template> a : attributes.entrySet()) {
+        String value = a.getValue().renderOrNull(record, scrubber, scrubbed);
+        if (value != null && !value.isBlank()) {
+          if (kept == null) {
+            kept = new java.util.TreeMap<>();
+          }
+          kept.put(a.getKey(), value.trim());
+        }
+      }
       return new MappedRecord(id, ts, tp, ch, ow, isAssisted, keys, false, null, false, false, scrubbed[0],
-          unreadable);
+          unreadable, kept);
     } catch (IllegalArgumentException e) {
       return MappedRecord.bad(e.getMessage());
     }

@@ -118,7 +118,8 @@ public final class Template implements Serializable {
     throw new IllegalStateException("template " + text + " is not missing a field");
   }
 
-  private String renderOrNull(FieldRecord record, Scrubber scrubber, boolean[] scrubbed) {
+  /** As {@link #renderOrNull(FieldRecord)}, each field's value passing {@code scrubber} (when not null) first. */
+  public String renderOrNull(FieldRecord record, Scrubber scrubber, boolean[] scrubbed) {
     StringBuilder out = new StringBuilder();
     for (Part p : parts) {
       if (p.literal() != null) {

@@ -39,7 +39,8 @@ class LocalEngineTest {
 
   static final List<String> CSV_OUTPUTS = List.of("transitions.csv", "variants.csv", "handoffs.csv", "quarantine.csv",
       "graph.dot", "graph.graphml", "graph.json");
-  static final List<String> TABLES = List.of("events", "journeys", "variants", "transitions", "quarantine");
+  static final List<String> TABLES = List.of("events", "journeys", "variants", "transitions", "quarantine",
+      "segment_changes", "segments/transitions", "segments/fates");
 
   RunConfig options(List<String> inputs, String out, String... args) {
     RunOptions options = new RunOptions();
@@ -96,19 +97,27 @@ class LocalEngineTest {
     Dataset<Row> localStages = SparkTest.spark().read().parquet(dir.resolve("local/stages").toString());
     assertThat(localStages.except(stageTable).count() + stageTable.except(localStages).count()).isZero();
     Dataset<Row> journeys = SparkTest.spark().read().parquet(dir.resolve("spark/journeys").toString());
-    assertThat(journeys.columns()).endsWith("touchpoints", "stage");
+    assertThat(journeys.columns()).endsWith("touchpoints", "stage", "attributes", "segment");
+    // The demo's customers in segments by region: the comparison and every segment's tables, byte for byte.
+    for (String file : List.of("segment_changes.csv", "segments/DE/transitions.csv", "segments/FR/stages.csv",
+        "segments/IT/variants.csv", "segments/DE/repeat_contacts.csv", "segments/FR/fates.csv")) {
+      assertThat(dir.resolve("local/" + file)).as(file).hasSameBinaryContentAs(dir.resolve("spark/" + file));
+    }
     List<Row> rows = journeys.select("touchpoints", "stage", "fate").collectAsList();
     assertThat(rows).allSatisfy(r -> assertThat(r.getString(1))
         .isEqualTo(stages.name(stages.of(r.<String>getList(0).get(0)))));
     assertThat(rows).anySatisfy(r -> assertThat(r.getString(1)).isEqualTo("use"));
     assertThat(rows).filteredOn(r -> r.getString(1).equals("access")).extracting(r -> r.getString(2))
         .contains("converted", "dropped").doesNotContain("unjudged");
-    assertThat(rows).filteredOn(r -> !r.getString(1).equals("evaluate") && !r.getString(1).equals("access"))
+    // The use stage's goal is paying an invoice; buy and ask have none.
+    assertThat(rows).filteredOn(r -> r.getString(1).equals("use")).extracting(r -> r.getString(2))
+        .contains("converted").doesNotContain("unjudged");
+    assertThat(rows).filteredOn(r -> List.of("buy", "ask", "other").contains(r.getString(1)))
         .allSatisfy(r -> assertThat(r.getString(2)).isEqualTo("unjudged"));
     assertThat(rows).filteredOn(r -> r.getString(1).equals("evaluate")).extracting(r -> r.getString(2))
         .contains("converted", "dropped").doesNotContain("unjudged");
     assertThat(SparkTest.spark().read().parquet(dir.resolve("local/journeys").toString()).columns())
-        .endsWith("touchpoints", "stage");
+        .endsWith("touchpoints", "stage", "attributes", "segment");
   }
 
   @Test
@@ -201,6 +210,8 @@ class LocalEngineTest {
         Dataset<Row> x = SparkTest.spark().read().parquet(spark.resolve(table).toString());
         Dataset<Row> y = SparkTest.spark().read().parquet(local.resolve(table).toString());
         assertThat(y.schema()).as(table).isEqualTo(x.schema());
+        x = SparkTest.comparable(x);
+        y = SparkTest.comparable(y);
         assertThat(y.except(x).count() + x.except(y).count()).as(table).isZero();
         assertThat(y.count()).as(table).isEqualTo(x.count());
       }

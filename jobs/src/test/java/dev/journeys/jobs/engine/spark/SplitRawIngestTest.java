@@ -93,7 +93,8 @@ class SplitRawIngestTest {
 
   /** Every row of a Parquet table of a run, every column, in a fixed order. */
   private static List<String> rows(SparkSession spark, Path out, String table) {
-    org.apache.spark.sql.Dataset<Row> rows = spark.read().parquet(out.resolve(table).toString());
+    org.apache.spark.sql.Dataset<Row> rows = dev.journeys.jobs.support.SparkTest.comparable(
+        spark.read().parquet(out.resolve(table).toString()));
     return rows.orderBy(java.util.Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col)
         .toArray(org.apache.spark.sql.Column[]::new)).collectAsList().stream().map(Row::toString).toList();
   }
