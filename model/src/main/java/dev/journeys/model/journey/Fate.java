@@ -18,6 +18,11 @@ public enum Fate {
     return this == CONVERTED || this == DROPPED;
   }
 
+  /** The fate a table names {@code label} ({@link #label()}). */
+  public static Fate of(String label) {
+    return valueOf(label.toUpperCase(Locale.ROOT));
+  }
+
   /** The lower-case name used in tables and files. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
