@@ -36,6 +36,9 @@ public final class ConsoleSummary {
     if (result.segments() != null) {
       segments(out, result.segments(), top);
     }
+    if (result.paths() != null) {
+      paths(out, result.paths());
+    }
     GraphInsights insights = result.insights();
     out.println();
     if (insights.commonPath() != null) {
@@ -70,7 +73,8 @@ public final class ConsoleSummary {
         + "graph.json, manifest.json"
         + (result.ingest().stitching() != null ? ", stitching.json, unattributed.csv" : "")
         + (result.transitions().stagePassages().isEmpty() ? "" : ", stages.csv") + ", repeat_contacts.csv"
-        + (judged ? ", conversion_times.csv" : "") + (result.segments() != null ? ", segment_changes.csv" : ""));
+        + (judged ? ", conversion_times.csv" : "") + (result.segments() != null ? ", segment_changes.csv" : "")
+        + (result.paths() != null ? ", paths.csv" : ""));
     if (result.segments() != null) {
       out.println("  Per segment: segments/VALUE/*.csv; Parquet segments/TABLE/ with a segment column");
     }
@@ -137,6 +141,31 @@ public final class ConsoleSummary {
       out.printf(Locale.ROOT, "  %-50s %-20s %7.1f%% %7.1f%%  %+6.1f [%+6.1f, %+6.1f] pts %9.1e%n",
           shorten(c.from() + " → " + c.to(), 50), c.rate(), 100 * d.a().rate(), 100 * d.b().rate(),
           100 * d.difference(), 100 * d.lower(), 100 * d.upper(), c.q());
+    }
+  }
+
+  /** The three most common paths before and after the touchpoint, and what the journeys that dropped did last. */
+  private static void paths(PrintStream out, dev.journeys.model.path.PathsAround paths) {
+    out.printf(Locale.ROOT, "Paths around %s (paths.csv): %,d journeys pass it%n", paths.around(), paths.journeys());
+    if (paths.journeys() == 0) {
+      return;
+    }
+    long dropped = paths.byFate()[dev.journeys.model.journey.Fate.DROPPED.ordinal()];
+    for (var side : dev.journeys.model.path.PathsAround.Side.values()) {
+      long of = side == dev.journeys.model.path.PathsAround.Side.DROPPED_LAST ? dropped : paths.journeys();
+      if (of == 0) {
+        continue;
+      }
+      out.println(switch (side) {
+        case BEFORE -> "  most often before:";
+        case AFTER -> "  most often after:";
+        case DROPPED_LAST -> "  the journeys that dropped did last:";
+      });
+      for (var p : paths.top(side, 3)) {
+        if (!p.isOther()) {
+          out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * p.journeys() / of, String.join(" → ", p.steps()));
+        }
+      }
     }
   }
 

@@ -91,6 +91,11 @@ public class RunOptions {
           + "most customers.")
   List<String> compare;
 
+  @Option(names = "--around", paramLabel = "TOUCHPOINT",
+      description = "The touchpoint whose paths paths.csv and the report show: the most common 4 steps before and "
+          + "after it, and what the journeys that dropped did last. Default: the touchpoint after the worst drop-off.")
+  String around;
+
   @Option(names = "--goal", paramLabel = "TOUCHPOINT",
       description = "A touchpoint that means the journey converted (repeatable). Without a goal, fates and drop-off "
           + "rates are not judged.")
@@ -178,6 +183,9 @@ public class RunOptions {
       put(source, "delimiter", delimiter);
       attributeColumns.forEach(source.withArray("attributes")::add);
     }
+    if (around != null) {
+      root.putObject("paths").put("around", around);
+    }
     if (segmentBy != null || compare != null) {
       ObjectNode segments = root.putObject("segments");
       put(segments, "by", segmentBy);
@@ -248,6 +256,7 @@ public class RunOptions {
       case "attributes" -> "--attribute-column";
       case "segments.by" -> "--segment-by";
       case "segments.compare" -> "--compare";
+      case "paths.around" -> "--around";
       case "ranking.by" -> "--rank-by";
       case "time-zone" -> "--timezone";
       default -> "--" + name.substring(name.lastIndexOf('.') + 1).replaceFirst("\\[\\d+\\]$", "");

@@ -30,7 +30,8 @@ import java.util.function.Function;
 public final class ConfigReader {
 
   static final Set<String> TOP = Set.of("sources", "journeys", "stages", "ranking", "identity", "nightly",
-      "max-bad-rows-share", "accept-truncated", "allow-absent-goals", "scrub", "out", "segments");
+      "max-bad-rows-share", "accept-truncated", "allow-absent-goals", "scrub", "out", "segments", "paths");
+  static final Set<String> PATHS = Set.of("around");
   static final Set<String> SEGMENTS = Set.of("by", "compare");
   static final Set<String> STAGE = Set.of("name", "touchpoints", "goals");
   static final Set<String> NIGHTLY = Set.of("window");
@@ -190,8 +191,23 @@ public final class ConfigReader {
       throw new ConfigException(List.copyOf(new LinkedHashSet<>(errors)));
     }
     return new Parsed(new RunConfig(sources, out, rules, cutoff, rankBy, minPassages, maxBad, topRows, maxKeys,
-        pseudonymise, null, null, acceptTruncated, allowAbsentGoals, scrubber, phones, chainsAsOne, compare),
-        nightlyWindow);
+        pseudonymise, null, null, acceptTruncated, allowAbsentGoals, scrubber, phones, chainsAsOne, compare,
+        around(top)), nightlyWindow);
+  }
+
+  /** The touchpoint of {@code paths: {around: T}}, or null: the one after the worst drop-off. */
+  private static String around(ConfigNode top) {
+    ConfigNode paths = top.object("paths");
+    if (paths == null) {
+      return null;
+    }
+    paths.allowOnly(PATHS);
+    String around = paths.string("around", null);
+    if (around != null && around.isBlank()) {
+      paths.error("around", "expected a touchpoint, e.g. web:apply_rate_shown");
+      return null;
+    }
+    return around == null ? null : around.trim();
   }
 
   /** {@code one}: the legs of a contact chain are one contact; {@code each} (the default): each leg is a contact. */

@@ -20,7 +20,8 @@ import java.util.List;
  * the scrubber that keeps personal data out of the touchpoints of raw exports, how their phone numbers are read
  * ({@code identity.default-region}), and whether the legs of one contact chain count as one contact
  * ({@code journeys.contact-chains: one}), and the two segments (of {@code rules.segmentBy()}) compared, or none: the
- * two with the most customers.
+ * two with the most customers; and the touchpoint whose paths {@code paths.csv} shows ({@code around}; null: the one
+ * after the worst drop-off).
  */
 public record RunConfig(
     List<Source> sources,
@@ -40,7 +41,8 @@ public record RunConfig(
     Scrubber scrubber,
     PhoneNumbers phones,
     boolean contactChainsAsOne,
-    List<String> compare) {
+    List<String> compare,
+    String around) {
 
   /** How identities are handled: raw exports carry personal keys, pseudonymised unless the run says not to on purpose. */
   public Identities identities() {
@@ -62,7 +64,7 @@ public record RunConfig(
       int minPassages, double maxBadRowsShare, int top, int maxIdentityKeys, boolean pseudonymise, String secret,
       Instant windowStart) {
     this(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, pseudonymise,
-        secret, windowStart, false, false, Scrubber.DEFAULT, PhoneNumbers.INTERNATIONAL_ONLY, false, List.of());
+        secret, windowStart, false, false, Scrubber.DEFAULT, PhoneNumbers.INTERNATIONAL_ONLY, false, List.of(), null);
   }
 
   public RunConfig {
@@ -89,42 +91,35 @@ public record RunConfig(
   public RunConfig withStages(dev.journeys.model.journey.Stages stages) {
     return new RunConfig(sources, outDir, rules.withStages(stages), cutoff, rankBy, minPassages, maxBadRowsShare, top,
         maxIdentityKeys, pseudonymise, secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber, phones,
-        contactChainsAsOne, compare);
+        contactChainsAsOne, compare, around);
   }
 
   /** The same run, with or without pseudonymised customer keys. */
   public RunConfig withPseudonymise(boolean on) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys, on,
         secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber, phones,
-        contactChainsAsOne, compare);
+        contactChainsAsOne, compare, around);
   }
 
   /** The same run, pseudonymising with {@code newSecret} rather than the one in the environment. */
   public RunConfig withSecret(String newSecret) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
         pseudonymise, newSecret, windowStart, acceptTruncated, allowAbsentGoals, scrubber, phones,
-        contactChainsAsOne, compare);
+        contactChainsAsOne, compare, around);
   }
 
   /** The same run over the events in (start, cut-off], written to {@code out}: a nightly run's trailing window. */
   public RunConfig withWindow(Instant start, Instant newCutoff, String out) {
     return new RunConfig(sources, out, rules, newCutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
         pseudonymise, secret, start, acceptTruncated, allowAbsentGoals, scrubber, phones,
-        contactChainsAsOne, compare);
+        contactChainsAsOne, compare, around);
   }
 
   /** The same run, accepting files that end early, or goals and start touchpoints that never occur, or not. */
   public RunConfig withLeniency(boolean truncated, boolean absentGoals) {
     return new RunConfig(sources, outDir, rules, cutoff, rankBy, minPassages, maxBadRowsShare, top, maxIdentityKeys,
         pseudonymise, secret, windowStart, truncated, absentGoals, scrubber, phones,
-        contactChainsAsOne, compare);
-  }
-
-  /** The same run with customers in segments by {@code attribute} (null: none), {@code segments} compared. */
-  public RunConfig withSegments(String attribute, List<String> segments) {
-    return new RunConfig(sources, outDir, rules.withSegmentBy(attribute), cutoff, rankBy, minPassages, maxBadRowsShare,
-        top, maxIdentityKeys, pseudonymise, secret, windowStart, acceptTruncated, allowAbsentGoals, scrubber, phones,
-        contactChainsAsOne, segments);
+        contactChainsAsOne, compare, around);
   }
 
   public List<String> inputs() {

@@ -47,6 +47,12 @@ public interface Engine {
   /** As above, for the journeys of {@code segment} alone (null: all); {@code journeys} counts those. */
   List<Row> variants(String journeysDir, long journeys, boolean judgesFates, String segment);
 
+  /**
+   * The paths around {@code touchpoint} of the journeys in {@code journeysDir}: what they did before and after its
+   * first occurrence, and what those that dropped did last.
+   */
+  dev.journeys.model.path.PathsAround paths(String journeysDir, String touchpoint);
+
   /** Writes a table that is on the driver, now or beside the rest of the run (see {@link #finishWrites}). */
   default void writeTable(String dir, StructType schema, List<Row> rows) {
     ParquetTables.write(hadoop(), dir, schema, rows.iterator());

@@ -89,6 +89,14 @@ public final class Outputs {
     return data;
   }
 
+  /** Writes {@code paths.csv} from its rows; returns them, for the {@code paths/} table. */
+  public List<Row> writePaths(List<Row> rows) {
+    try (Csv csv = Csv.create(dir.resolve(PathRows.FILE), PathRows.COLUMNS)) {
+      rows.forEach(r -> csv.row(values(r)));
+    }
+    return rows;
+  }
+
   /** Writes {@code repeat_contacts.csv} and returns its rows, for the {@code repeat_contacts/} table. */
   public List<Row> writeRepeatContacts(RepeatContactRows rows, List<RepeatContact> contacts) {
     List<Row> data = rows.rows(contacts);

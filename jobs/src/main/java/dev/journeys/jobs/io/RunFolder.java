@@ -30,7 +30,7 @@ public final class RunFolder implements AutoCloseable {
       "handoffs", "stages", "repeat_contacts", "conversion_times", "unattributed", "stages.csv", "repeat_contacts.csv",
       "conversion_times.csv", "quarantine.csv", "unattributed.csv", "variants.csv", "transitions.csv", "handoffs.csv",
       "graph.dot", "graph.graphml", "graph.json", "report.html", "stitching.json", "summary.json", "summary.md",
-      "segments", "segment_changes", "segment_changes.csv", RunManifest.FILE);
+      "segments", "segment_changes", "segment_changes.csv", "paths", "paths.csv", RunManifest.FILE);
   static final String STAGING = "_unfinished-run";
   static final String REPLACED = "_replaced-run";
   static final String LOCK = ".journeys.lock";

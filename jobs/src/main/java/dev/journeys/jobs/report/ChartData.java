@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * and the variant coverage curve.
  */
 record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, StageFlow stageFlow,
-    Distributions times, Distributions conversions, SegmentBars segments) {
+    Distributions times, Distributions conversions, SegmentBars segments, StageFlow paths) {
 
   /** The rates of the two segments compared, per change beyond noise (most significant first), as percentages. */
   record SegmentBars(String a, String b, List<String> labels, List<Double> ratesA, List<Double> ratesB) {}
@@ -47,13 +47,13 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
 
   /** The chart data of {@code transitions} (most passages first) and the coverage points, as JSON safe to inline in a script. */
   static String json(List<TransitionRecord> transitions, List<double[]> coverage) {
-    return json(transitions, coverage, List.of(), null, List.of(), List.of(), List.of());
+    return json(transitions, coverage, List.of(), null, List.of(), List.of(), List.of(), List.of(), 1);
   }
 
   /** As above, with the stage flow of {@code stages} (none when empty); repeat contact within {@code window}. */
   static String json(List<TransitionRecord> transitions, List<double[]> coverage, List<ReportTables.StageLink> stages,
       String window, List<TransitionRecord> timed, List<ReportTables.Conversion> conversions,
-      List<ReportTables.SegmentChange> segmentChanges) {
+      List<ReportTables.SegmentChange> segmentChanges, List<ReportTables.PathRow> paths, long minPassages) {
     List<TransitionRecord> drawn = transitions.subList(0, Math.min(ReportTables.CHART_TRANSITIONS, transitions.size()));
     long max = transitions.stream().mapToLong(TransitionRecord::passages).max().orElse(1);
     TreeSet<String> names = new TreeSet<>();
@@ -75,12 +75,51 @@ record ChartData(List<Node> nodes, List<Link> links, List<double[]> coverage, St
           distributions(timed.stream().filter(r -> r.gapBuckets() != null)
               .map(r -> series(r.from() + " → " + r.to(), r.gapBuckets())).toList()),
           distributions(conversions.stream().map(c -> series(c.goal(), c.buckets())).toList()),
-          segmentBars(segmentChanges)));
+          segmentBars(segmentChanges), pathFlow(paths, minPassages)));
       // Inlined in a script: no sequence that could close the script or open a comment.
       return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The flow around the touchpoint, from the paths listed before and after it ({@code other} left out): a node per
+   * position and touchpoint (the touchpoint at 0), a link per step with its journeys, links of fewer than
+   * {@code minPassages} journeys left out. Null without paths.
+   */
+  private static StageFlow pathFlow(List<ReportTables.PathRow> paths, long minPassages) {
+    java.util.Map<List<Object>, Long> steps = new java.util.LinkedHashMap<>();
+    for (ReportTables.PathRow p : paths) {
+      if (p.rank() == null || p.side().equals("dropped_last")) {
+        continue;
+      }
+      String[] touchpoints = p.path().split(" → ");
+      int offset = p.side().equals("before") ? -(touchpoints.length - 1) : 0;
+      for (int i = 0; i + 1 < touchpoints.length; i++) {
+        steps.merge(List.of(offset + i, touchpoints[i], touchpoints[i + 1]), p.journeys(), Long::sum);
+      }
+    }
+    List<FlowLink> links = new ArrayList<>();
+    java.util.TreeMap<String, Node> nodes = new java.util.TreeMap<>();
+    steps.forEach((k, journeys) -> {
+      if (journeys < minPassages) {
+        return;
+      }
+      int at = (Integer) k.get(0);
+      String from = node(at, (String) k.get(1));
+      String to = node(at + 1, (String) k.get(2));
+      nodes.putIfAbsent(from, new Node(from, 0));
+      nodes.putIfAbsent(to, new Node(to, 0));
+      links.add(new FlowLink(from, to, journeys, String.format(Locale.ROOT, "%s → %s: %,d journeys", k.get(1),
+          k.get(2), journeys), new LineStyle(0, "#5b8bd0", 0.5)));
+    });
+    return links.isEmpty() ? null : new StageFlow(List.copyOf(nodes.values()), links);
+  }
+
+  /** A node of the path flow: the step's position (the touchpoint at 0) and touchpoint, e.g. {@code -2 web:faq}. */
+  private static String node(int position, String touchpoint) {
+    return (position > 0 ? "+" : "") + position + " " + touchpoint;
   }
 
   /** The bars of the first ten changes beyond noise, or null when there are none. */

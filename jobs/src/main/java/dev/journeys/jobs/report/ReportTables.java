@@ -24,7 +24,11 @@ import java.util.Set;
  */
 record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage, List<TransitionRecord> ownerPairs,
     List<StageLink> stages, List<RankedContact> contacts, List<Conversion> conversions,
-    List<SegmentChange> segmentChanges) {
+    List<SegmentChange> segmentChanges, List<PathRow> paths) {
+
+  /** A row of {@code paths/}: one path of one side around the touchpoint. */
+  record PathRow(String around, String side, Integer rank, String path, long journeys, Double share,
+      Double convertedShare, Double droppedShare) {}
 
   /** A row of {@code segment_changes/}: one rate of one transition, segment a against segment b. */
   record SegmentChange(String from, String to, String rate, String a, Double rateA, long denominatorA, String b,
@@ -67,7 +71,20 @@ record ReportTables(List<TransitionRecord> transitions, List<double[]> coverage,
     return new ReportTables(drawnTransitions(run.resolve("transitions"), shown),
         coveragePoints(run.resolve("variants")), ownerPairs, stages(run.resolve(StageRows.DIR), window),
         contacts(run.resolve(RepeatContactRows.DIR), window), conversions(run.resolve(ConversionRows.DIR)),
-        segmentChanges(run.resolve(dev.journeys.jobs.io.SegmentRows.CHANGES_DIR)));
+        segmentChanges(run.resolve(dev.journeys.jobs.io.SegmentRows.CHANGES_DIR)),
+        paths(run.resolve(dev.journeys.jobs.io.PathRows.DIR)));
+  }
+
+  /** Every row of the paths around the run's touchpoint (a few dozen), or none. */
+  static List<PathRow> paths(Path table) {
+    List<PathRow> rows = new ArrayList<>();
+    if (TableReader.exists(table)) {
+      TableReader.forEach(table, row -> rows.add(new PathRow(row.string("around"), row.string("side"),
+          row.intValue(dev.journeys.jobs.io.OutputSchema.RANK), row.string("path"),
+          row.longValue(dev.journeys.jobs.io.OutputSchema.JOURNEYS), row.doubleValue(dev.journeys.jobs.io.OutputSchema.SHARE),
+          row.doubleValue("converted_share"), row.doubleValue("dropped_share"))));
+    }
+    return rows;
   }
 
   /** The first {@link #ROWS} rows of the comparison of two segments (most significant first), or none. */

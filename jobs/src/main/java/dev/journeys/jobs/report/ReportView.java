@@ -17,8 +17,14 @@ import java.util.function.Function;
  * and its tables.
  */
 record ReportView(String cutOff, String date, List<Card> cards, Changes changes, List<Ranking> rankings,
-    Handoffs handoffs, StageSection stages, ContactSection contacts, SegmentSection segments, TimeSection times,
-    List<String> quality, String chartData) {
+    Handoffs handoffs, StageSection stages, ContactSection contacts, SegmentSection segments, PathSection paths,
+    TimeSection times, List<String> quality, String chartData) {
+
+  /** The paths around one touchpoint (null when the run has none): the most common before and after, and where the
+   * journeys that dropped stopped. */
+  record PathSection(String around, List<PathLine> before, List<PathLine> after, List<PathLine> droppedLast) {}
+
+  record PathLine(String path, long journeys, String share, String converted, String dropped) {}
 
   /**
    * The segments of a run with {@code --segment-by} (null without): their sizes, the two compared, and the rates that
@@ -157,9 +163,25 @@ record ReportView(String cutOff, String date, List<Card> cards, Changes changes,
             duration(c.p90Seconds()), duration(c.p99Seconds()))).toList());
     return new ReportView(manifest.cutOff(), summary == null ? null : summary.path("date").asText(),
         cards, changes(summary), rankings, handoffs(tables, window), stages(tables, window),
-        contacts(tables, window), segments(manifest, tables), times, quality(manifest),
+        contacts(tables, window), segments(manifest, tables), paths(tables), times, quality(manifest),
         ChartData.json(tables.transitions(), tables.coverage(), tables.stages(), window, timed, tables.conversions(),
-            significant(tables.segmentChanges())));
+            significant(tables.segmentChanges()), tables.paths(),
+            manifest.options() == null || manifest.options().minPassages() == null ? 1
+                : manifest.options().minPassages()));
+  }
+
+  /** The report lists this many paths per side; paths.csv has them all. */
+  static final int PATHS_SHOWN = 10;
+
+  private static PathSection paths(ReportTables tables) {
+    if (tables.paths().isEmpty()) {
+      return null;
+    }
+    Function<String, List<PathLine>> side = name -> tables.paths().stream().filter(p -> p.side().equals(name))
+        .limit(PATHS_SHOWN).map(p -> new PathLine(p.path(), p.journeys(), percent(p.share()),
+            percent(p.convertedShare()), percent(p.droppedShare()))).toList();
+    return new PathSection(tables.paths().get(0).around(), side.apply("before"), side.apply("after"),
+        side.apply("dropped_last"));
   }
 
   /** The comparison's rows below the false discovery rate, most significant first. */

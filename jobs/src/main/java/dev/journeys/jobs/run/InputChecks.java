@@ -122,8 +122,9 @@ final class InputChecks {
    */
   static void checkNamedTouchpoints(RunConfig config, Set<String> occurring, Manifest manifest) {
     List<String> absent = new ArrayList<>();
-    for (String kind : List.of("goal", "start")) {
-      Set<String> named = kind.equals("goal") ? config.rules().goals() : config.rules().starts();
+    for (String kind : List.of("goal", "start", "--around touchpoint")) {
+      Set<String> named = kind.equals("goal") ? config.rules().goals() : kind.equals("start")
+          ? config.rules().starts() : config.around() == null ? Set.of() : Set.of(config.around());
       for (String name : new TreeSet<>(named)) {
         if (!occurring.contains(name)) {
           List<String> near = dev.journeys.model.text.Nearest.to(name, occurring, 3);

@@ -14,16 +14,13 @@ import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Progress;
 import dev.journeys.jobs.io.RunFolder;
 import dev.journeys.jobs.io.RunManifest;
-import dev.journeys.jobs.io.ConversionRows;
-import dev.journeys.jobs.io.RepeatContactRows;
-import dev.journeys.jobs.io.StageRows;
-import dev.journeys.jobs.io.TransitionRows;
+import dev.journeys.jobs.io.PathRows;
 import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.jobs.report.GraphExport;
 import dev.journeys.jobs.report.HtmlReport;
 import dev.journeys.model.graph.GraphInsights;
 import dev.journeys.model.graph.TransitionGraph;
-import dev.journeys.model.transition.ContactTable;
+import dev.journeys.model.path.PathsAround;
 import dev.journeys.model.transition.RankedTransition;
 import dev.journeys.model.transition.RepeatContact;
 import dev.journeys.model.transition.TransitionCounts;
@@ -165,31 +162,13 @@ public final class RunJob {
     manifest.variants(variantCount);
 
     progress.stage("transitions", "turning counts into rates and rankings");
-    TransitionTable table = TransitionTable.from(counts, config.rules());
-    List<RankedTransition> dropOff = config.rules().judgesFates()
-        ? table.rankByDropOff(config.rankBy(), config.minPassages()) : List.of();
-    List<RankedTransition> repeat = table.rankByRepeatContact(config.rankBy(), config.minPassages());
-    TransitionRows rows = new TransitionRows(config.rules().repeatWindows());
-    engine.writeTable(outputs.dir("transitions"), rows.schema(),
-        outputs.writeTransitions(rows, table.transitions(), dropOff, repeat));
-    engine.writeTable(outputs.dir("handoffs"), TransitionRows.ownerPairs(config.rules().repeatWindows()).schema(),
-        outputs.writeOwnerPairs(config.rules().repeatWindows(), table.ownerPairs()));
-    List<RankedTransition> stall = table.rankStagesByStall(config.rankBy(), config.minPassages());
-    if (config.rules().stages() != null) {
-      StageRows stageRows = new StageRows(config.rules().repeatWindows());
-      engine.writeTable(outputs.dir("stages"), stageRows.schema(), outputs.writeStages(stageRows,
-          table.stagePassages(), stall));
-    }
-    List<RepeatContact> contacts = ContactTable.rows(counts.contacts(), config.rules().repeatWindows().size(),
-        config.rankBy(), config.minPassages());
-    RepeatContactRows contactRows = new RepeatContactRows(config.rules().repeatWindows());
-    engine.writeTable(outputs.dir(RepeatContactRows.DIR), contactRows.schema(),
-        outputs.writeRepeatContacts(contactRows, contacts));
-    if (config.rules().judgesFates()) {
-      ConversionRows conversionRows = new ConversionRows();
-      engine.writeTable(outputs.dir(ConversionRows.DIR), conversionRows.schema(),
-          outputs.writeConversionTimes(conversionRows, counts.conversionTimes()));
-    }
+    RankedTables ranked = RankedTables.write(config, counts, outputs,
+        (name, schema, rows) -> engine.writeTable(outputs.dir(name), schema, rows));
+    TransitionTable table = ranked.table();
+    List<RankedTransition> dropOff = ranked.dropOff();
+    List<RankedTransition> repeat = ranked.repeat();
+    List<RankedTransition> stall = ranked.stall();
+    List<RepeatContact> contacts = ranked.contacts();
     progress.done(String.format(Locale.ROOT, "%,d transitions", table.transitions().size()));
     manifest.transitions(table.transitions().size());
 
@@ -201,6 +180,15 @@ public final class RunJob {
       progress.done(String.format(Locale.ROOT, "%,d segments; %s: %,d of %,d rates differ beyond noise",
           segments.sizes().size(), segments.compared().isEmpty() ? "fewer than two to compare"
               : String.join(" against ", segments.compared()), segments.significant().size(), segments.tested()));
+    }
+
+    String around = around(config, dropOff, repeat);
+    PathsAround paths = null;
+    if (around != null) {
+      progress.stage("paths", "the paths around " + around);
+      paths = engine.paths(outputs.dir("journeys"), around);
+      engine.writeTable(outputs.dir(PathRows.DIR), PathRows.SCHEMA, outputs.writePaths(PathRows.rows(paths)));
+      progress.done(String.format(Locale.ROOT, "%,d journeys pass %s", paths.journeys(), around));
     }
 
     progress.stage("graph", "building the transition graph");
@@ -216,6 +204,23 @@ public final class RunJob {
     HtmlReport.write(out, snapshot);
     manifest.write(out.resolve(RunManifest.FILE));
     return new RunResult(ingest, journeys, table, dropOff, repeat, variantCount, insights, stall, contacts,
-        config.rules().rankedWindow(), segments);
+        config.rules().rankedWindow(), segments, paths);
+  }
+
+  /**
+   * The touchpoint whose paths the run shows: the run's ({@code --around}), else the one after the worst drop-off
+   * (its first when that is the journey's end), else the one after the worst repeat contact; null when nothing is
+   * ranked.
+   */
+  static String around(RunConfig config, List<RankedTransition> dropOff, List<RankedTransition> repeat) {
+    if (config.around() != null) {
+      return config.around();
+    }
+    List<RankedTransition> ranked = !dropOff.isEmpty() ? dropOff : repeat;
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    var worst = ranked.get(0).transition();
+    return worst.to().equals(dev.journeys.model.event.Touchpoint.END_NAME) ? worst.from() : worst.to();
   }
 }

@@ -12,4 +12,4 @@ import java.util.List;
 public record RunResult(IngestResult ingest, JourneysResult journeys, TransitionTable transitions,
     List<RankedTransition> dropOffRanking, List<RankedTransition> repeatRanking, long variants,
     GraphInsights insights, List<RankedTransition> stallRanking, List<RepeatContact> repeatContacts, int rankedWindow,
-    SegmentTables.Result segments) {}
+    SegmentTables.Result segments, dev.journeys.model.path.PathsAround paths) {}

@@ -2,29 +2,22 @@ package dev.journeys.jobs.run;
 
 import dev.journeys.jobs.config.RunConfig;
 import dev.journeys.jobs.engine.Engine;
-import dev.journeys.jobs.io.ConversionRows;
 import dev.journeys.jobs.io.Csv;
 import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.jobs.io.Outputs;
 import dev.journeys.jobs.io.Rate;
-import dev.journeys.jobs.io.RepeatContactRows;
 import dev.journeys.jobs.io.SegmentRows;
-import dev.journeys.jobs.io.StageRows;
-import dev.journeys.jobs.io.TransitionRows;
 import dev.journeys.jobs.io.VariantRows;
 import dev.journeys.model.journey.Fate;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.kernel.JourneyKernel;
 import dev.journeys.model.metric.RateCount;
 import dev.journeys.model.metric.RateDifference;
-import dev.journeys.model.transition.ContactTable;
-import dev.journeys.model.transition.RankedTransition;
 import dev.journeys.model.transition.Transition;
 import dev.journeys.model.transition.TransitionCounts;
 import dev.journeys.model.transition.TransitionTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -92,30 +83,8 @@ public final class SegmentTables {
       outputs.writeVariantsCsv(variants);
       add(tables, schemas, "variants", OutputSchema.VARIANT, segment, variants);
 
-      TransitionTable table = TransitionTable.from(c, rules);
-      bySegment.put(segment, table);
-      List<RankedTransition> dropOff = rules.judgesFates()
-          ? table.rankByDropOff(config.rankBy(), config.minPassages()) : List.of();
-      List<RankedTransition> repeat = table.rankByRepeatContact(config.rankBy(), config.minPassages());
-      TransitionRows rows = new TransitionRows(rules.repeatWindows());
-      add(tables, schemas, "transitions", rows.schema(), segment,
-          outputs.writeTransitions(rows, table.transitions(), dropOff, repeat));
-      add(tables, schemas, "handoffs", TransitionRows.ownerPairs(rules.repeatWindows()).schema(), segment,
-          outputs.writeOwnerPairs(rules.repeatWindows(), table.ownerPairs()));
-      if (rules.stages() != null) {
-        StageRows stageRows = new StageRows(rules.repeatWindows());
-        add(tables, schemas, StageRows.DIR, stageRows.schema(), segment, outputs.writeStages(stageRows,
-            table.stagePassages(), table.rankStagesByStall(config.rankBy(), config.minPassages())));
-      }
-      RepeatContactRows contactRows = new RepeatContactRows(rules.repeatWindows());
-      add(tables, schemas, RepeatContactRows.DIR, contactRows.schema(), segment, outputs.writeRepeatContacts(
-          contactRows, ContactTable.rows(c.contacts(), rules.repeatWindows().size(), config.rankBy(),
-              config.minPassages())));
-      if (rules.judgesFates()) {
-        ConversionRows conversionRows = new ConversionRows();
-        add(tables, schemas, ConversionRows.DIR, conversionRows.schema(), segment,
-            outputs.writeConversionTimes(conversionRows, c.conversionTimes()));
-      }
+      bySegment.put(segment, RankedTables.write(config, c, outputs,
+          (name, schema, rows) -> add(tables, schemas, name, schema, segment, rows)).table());
       add(tables, schemas, SegmentRows.FATES_DIR, SegmentRows.FATES, segment,
           writeFates(folder.resolve(SegmentRows.FATES_FILE), c));
     }

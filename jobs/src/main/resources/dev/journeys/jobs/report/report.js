@@ -13,15 +13,18 @@ c.setOption({
   yAxis: {type: 'value', max: 1, name: 'share of journeys'},
   series: [{type: 'line', showSymbol: false, data: data.coverage}]
 });
-if (data.stageFlow) {
-  const s = echarts.init(document.getElementById('stages'));
-  s.setOption({
+function sankey(id, flow, align, fontSize) {
+  const chart = echarts.init(document.getElementById(id));
+  chart.setOption({
     tooltip: {trigger: 'item', formatter: p => p.dataType === 'edge' ? p.data.tip : p.name},
     series: [{
-      type: 'sankey', nodeAlign: 'justify', emphasis: {focus: 'adjacency'}, label: {fontSize: 11},
-      data: data.stageFlow.nodes, links: data.stageFlow.links
+      type: 'sankey', nodeAlign: align, emphasis: {focus: 'adjacency'}, label: {fontSize: fontSize},
+      data: flow.nodes, links: flow.links
     }]
   });
+}
+if (data.stageFlow) {
+  sankey('stages', data.stageFlow, 'justify', 11);
 }
 function distribution(id, d) {
   const chart = echarts.init(document.getElementById(id));
@@ -39,6 +42,9 @@ if (data.times) {
 }
 if (data.conversions) {
   distribution('conversions', data.conversions);
+}
+if (data.paths) {
+  sankey('paths', data.paths, 'left', 10);
 }
 if (data.segments) {
   const seg = echarts.init(document.getElementById('segments'));

@@ -85,7 +85,7 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.read(file, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Config " + file + " has 10 problems:")
-        .hasMessageContaining("unknown key 'extra' (expected one of: accept-truncated, allow-absent-goals, identity, journeys, max-bad-rows-share, nightly, out, ranking, scrub, segments, sources, stages)")
+        .hasMessageContaining("unknown key 'extra' (expected one of: accept-truncated, allow-absent-goals, identity, journeys, max-bad-rows-share, nightly, out, paths, ranking, scrub, segments, sources, stages)")
         .hasMessageContaining("unknown key 'sources[0].colum' (expected one of: activity-column,")
         .hasMessageContaining("key 'sources[0].delimiter': expected one character, got ';;'")
         .hasMessageContaining("key 'sources[1]': a source needs a path")

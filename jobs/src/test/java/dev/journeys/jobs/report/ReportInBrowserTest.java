@@ -40,10 +40,12 @@ class ReportInBrowserTest {
     String dom = chromium(List.of("--dump-dom", page));
     assertThat(dom).contains("<h1>journeys report</h1>", "web:apply_start", "Hand-offs between owners",
         "<h2>Stages</h2>", "Contacts that bring customers back within 7d", "phone:sales_call",
-        "<h2>Time between steps</h2>", "<h2>Time to convert</h2>");
+        "<h2>Time between steps</h2>", "<h2>Time to convert</h2>", "<h2>Segments by region</h2>",
+        "<h2>Paths around web:apply_rate_shown</h2>");
     // ECharts draws into canvases only when the report's script ran to the end without an error: the graph, the
-    // coverage curve, the stages' Sankey diagram, the time between steps and the time to convert.
-    assertThat(dom.split("<canvas", -1).length - 1).isGreaterThanOrEqualTo(5);
+    // coverage curve, the stages' Sankey diagram, the paths' Sankey diagram, the time between steps and the time to
+    // convert.
+    assertThat(dom.split("<canvas", -1).length - 1).isGreaterThanOrEqualTo(6);
 
     Path screenshot = Path.of("target/report-screenshot.png").toAbsolutePath();
     chromium(List.of("--window-size=1300,2400", "--screenshot=" + screenshot, page));

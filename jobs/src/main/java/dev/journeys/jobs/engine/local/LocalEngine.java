@@ -159,6 +159,11 @@ public final class LocalEngine implements Engine {
   }
 
   @Override
+  public dev.journeys.model.path.PathsAround paths(String journeysDir, String touchpoint) {
+    return LocalJourneys.paths(journeys, touchpoint);
+  }
+
+  @Override
   public List<Row> variants(String journeysDir, long total, boolean judgesFates, String segment) {
     return LocalJourneys.variants(segment == null ? journeys : journeys.stream()
         .filter(r -> segment.equals(r.getString(r.size() - 1))).toList(), judgesFates);

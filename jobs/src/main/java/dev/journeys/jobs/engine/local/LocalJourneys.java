@@ -87,6 +87,15 @@ public final class LocalJourneys {
     ParquetTables.write(conf, journeysDir, OutputSchema.journey(rules), journeys.iterator());
   }
 
+  /** The paths around {@code touchpoint} of {@code journeys} (rows of {@link OutputSchema#journey}). */
+  public static dev.journeys.model.path.PathsAround paths(List<Row> journeys, String touchpoint) {
+    dev.journeys.model.path.PathsAround paths = new dev.journeys.model.path.PathsAround(touchpoint);
+    for (Row r : journeys) {
+      paths.add(java.util.Arrays.asList((String[]) r.get(8)), Fate.of(r.getString(7)));
+    }
+    return paths;
+  }
+
   /** The variant table of {@code journeys} (rows of {@link OutputSchema#JOURNEY}), in rank order. */
   public static List<Row> variants(List<Row> journeys, boolean judgesFates) {
     Map<String, Fate> fates = new HashMap<>();

@@ -101,6 +101,25 @@ public final class SparkEngine implements Engine {
   }
 
   @Override
+  public dev.journeys.model.path.PathsAround paths(String journeysDir, String touchpoint) {
+    spark.sparkContext().setJobDescription("paths: the journeys around " + touchpoint);
+    dev.journeys.model.path.PathsAround paths = spark.read().parquet(journeysDir)
+        .filter(functions.array_contains(functions.col(OutputSchema.TOUCHPOINTS), touchpoint))
+        .select(OutputSchema.TOUCHPOINTS, OutputSchema.FATE).javaRDD()
+        .mapPartitions(rows -> {
+          dev.journeys.model.path.PathsAround part = new dev.journeys.model.path.PathsAround(touchpoint);
+          rows.forEachRemaining(r -> part.add(r.getList(0), dev.journeys.model.journey.Fate.of(r.getString(1))));
+          return List.of(part).iterator();
+        })
+        .fold(new dev.journeys.model.path.PathsAround(touchpoint), (a, b) -> {
+          a.merge(b);
+          return a;
+        });
+    spark.sparkContext().setJobDescription(null);
+    return paths;
+  }
+
+  @Override
   public List<Row> variants(String journeysDir, long journeys, boolean judgesFates, String segment) {
     Dataset<Row> all = spark.read().parquet(journeysDir);
     return VariantJob.variants(segment == null ? all
