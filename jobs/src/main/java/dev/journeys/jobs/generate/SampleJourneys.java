@@ -62,8 +62,8 @@ public final class SampleJourneys {
   public static final String STAGES_YAML = """
         - {name: evaluate, touchpoints: ["web:landing", "email:campaign_click", "web:view_products", "web:faq", "web:view_rates", "phone:rates_enquiry", "web:apply_*"], goals: [web:order_completed]}
         - {name: buy,      touchpoints: ["phone:sales_call", "web:order_completed"]}
-        - {name: access,   touchpoints: ["email:welcome", "web:account_setup", "phone:activation_help"], goals: [web:first_use]}
-        - {name: use,      touchpoints: ["web:first_use", "crm:invoice_sent", "web:view_invoice", "web:pay_invoice"], goals: [web:pay_invoice]}
+        - {name: access,   touchpoints: ["email:welcome", "web:account_setup", "phone:activation_help", "web:first_use"], goals: [web:first_use]}
+        - {name: use,      touchpoints: ["crm:invoice_sent", "web:view_invoice", "web:pay_invoice"], goals: [web:pay_invoice]}
         - {name: ask,      touchpoints: ["phone:support_call", "phone:billing_call", "chat:*", "crm:case_*"]}
       """;
 
