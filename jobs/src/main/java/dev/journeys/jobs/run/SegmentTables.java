@@ -38,9 +38,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SegmentTables {
 
-  /** Changes with a q-value below this are significant, as in the nightly comparison. */
-  public static final double FALSE_DISCOVERY_RATE = 0.05;
-
   /**
    * What the segments gave: customers and journeys per segment (most customers first), the two compared (empty when
    * fewer than two segments have customers), the comparisons made and those below the false discovery rate, most
@@ -101,7 +98,8 @@ public final class SegmentTables {
     List<Change> changes = compared.isEmpty() ? List.of()
         : changes(bySegment.get(compared.get(0)), bySegment.get(compared.get(1)), rules);
     writeChanges(engine, out, compared, changes);
-    List<Change> significant = changes.stream().filter(c -> c.q() < FALSE_DISCOVERY_RATE).toList();
+    List<Change> significant = changes.stream()
+        .filter(c -> c.q() < dev.journeys.jobs.report.RunComparison.FALSE_DISCOVERY_RATE).toList();
     return new Result(rules.segmentBy(), sizes, compared, changes.size(), significant);
   }
 
