@@ -77,7 +77,7 @@ public class RunOptions {
 
   @Option(names = "--attribute-column", paramLabel = "COL",
       description = "A column (or XES attribute) kept as an attribute of the events (repeatable): in events/, and per "
-          + "journey (its first event's value) in journeys/.")
+          + "journey (the first value its events hold) in journeys/.")
   List<String> attributeColumns = new ArrayList<>();
 
   @Option(names = "--segment-by", paramLabel = "ATTRIBUTE",
