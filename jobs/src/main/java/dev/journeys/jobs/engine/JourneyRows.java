@@ -4,9 +4,7 @@ import dev.journeys.jobs.io.OutputSchema;
 import dev.journeys.model.event.Micros;
 import dev.journeys.model.journey.JourneyRules;
 import dev.journeys.model.kernel.JourneyKernel;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -27,28 +25,30 @@ public final class JourneyRows {
     boolean stages = rules.stages() != null;
     boolean attributes = rules.keepsAttributes();
     boolean segments = rules.segmentBy() != null;
+    int width = OutputSchema.journey(rules).size();
     JourneyKernel kernel = new JourneyKernel(rules, cutoffMicros,
         (customer, index, caseId, start, end, fate, touchpoints, stage, values, segment) -> {
-          List<Object> row = new ArrayList<>(12);
-          row.add(customer);
-          row.add(index);
-          row.add(caseId);
-          row.add(Micros.toInstant(start));
-          row.add(Micros.toInstant(end));
-          row.add(touchpoints.length);
-          row.add((end - start) / 1e6);
-          row.add(fate.label());
-          row.add(touchpoints);
+          Object[] row = new Object[width];
+          row[0] = customer;
+          row[1] = index;
+          row[2] = caseId;
+          row[3] = Micros.toInstant(start);
+          row[4] = Micros.toInstant(end);
+          row[5] = touchpoints.length;
+          row[6] = (end - start) / 1e6;
+          row[7] = fate.label();
+          row[8] = touchpoints;
+          int next = 9;
           if (stages) {
-            row.add(stage);
+            row[next++] = stage;
           }
           if (attributes) {
-            row.add(dev.journeys.jobs.io.AttributeMaps.column(values));
+            row[next++] = dev.journeys.jobs.io.AttributeMaps.column(values);
           }
           if (segments) {
-            row.add(segment);
+            row[next] = segment;
           }
-          journeys.add(RowFactory.create(row.toArray()));
+          journeys.add(RowFactory.create(row));
         });
     for (String[] c : combinations) {
       kernel.declare(c[0], c[1], c[2]);
